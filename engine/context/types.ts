@@ -1,0 +1,26 @@
+/**
+ * The request context: the condition keys and values AWS evaluates policies against.
+ */
+
+/** A single-valued key holds a string; a multivalued key (e.g. aws:TagKeys) an array. */
+export type ContextValue = string | readonly string[];
+
+/**
+ * Condition keys are case-insensitive, so the map is keyed by the lower-cased key name.
+ * INVARIANT: every key in `values` is lower case.
+ */
+export interface RequestContext {
+  readonly values: ReadonlyMap<string, ContextValue>;
+}
+
+/** Builds a context from keys in any case; a later key overrides an earlier one. */
+export function contextFrom(entries: Iterable<readonly [string, ContextValue]>): RequestContext {
+  const values = new Map<string, ContextValue>();
+  for (const [key, value] of entries) values.set(key.toLowerCase(), value);
+  return { values };
+}
+
+/** Looks up a key in any case. */
+export function contextGet(context: RequestContext, key: string): ContextValue | undefined {
+  return context.values.get(key.toLowerCase());
+}

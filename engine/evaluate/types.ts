@@ -1,0 +1,99 @@
+/**
+ * What the engine answers: a decision, the stage(s) that decided it, AWS's own message,
+ * and a flat trace of events with parent ids that the UI renders (and never recomputes).
+ */
+import type { Span } from '../policy/types';
+import type { ReasonCode } from './reasons';
+
+/** The three outcomes of authorization, in the words of the AWS IAM policy simulator. */
+export type AuthzDecision = 'allowed' | 'explicitDeny' | 'implicitDeny';
+
+/**
+ * A decision is an authorization outcome, or the AWS error code of a request that failed
+ * before (authentication) or beside (an STS validation) the policy evaluation.
+ */
+export type Decision = AuthzDecision | (string & {});
+
+/** The evaluation stages, in the order AWS evaluates them. */
+export type Stage =
+  | 'authn'
+  | 'context'
+  | 'scp'
+  | 'rcp'
+  | 'resource'
+  | 'trust'
+  | 'identity'
+  | 'boundary'
+  | 'session'
+  | 'sts';
+
+/** Identifies a policy so the UI can open it: see `PolicyRef.id` in model/policyRef. */
+export interface PolicyRef {
+  /** Stable id of the policy in the world, e.g. `acct:111111111111/user:alice/inline:Read`. */
+  readonly id: string;
+  /** The policy type in AWS's words. */
+  readonly kind:
+    | 'scp'
+    | 'rcp'
+    | 'resourcePolicy'
+    | 'trustPolicy'
+    | 'awsManaged'
+    | 'customerManaged'
+    | 'inline'
+    | 'boundary'
+    | 'sessionPolicy';
+  /** A name for people: the policy name, or the resource ARN for a resource policy. */
+  readonly name: string;
+  readonly arn?: string;
+  /** What it is attached to (a principal ARN, an OU or account id), when it matters. */
+  readonly attachedTo?: string;
+}
+
+/** The result of one element of a statement against the request. */
+export type ElementOutcome = 'match' | 'noMatch' | 'absent' | 'notEvaluated';
+
+export type TraceOutcome =
+  | 'allow' // an Allow statement matched / a stage allowed
+  | 'deny' // a Deny statement matched / a stage denied explicitly
+  | 'implicitDeny' // a stage found no Allow
+  | 'noMatch' // a statement did not match the request
+  | 'notApplicable' // a stage that does not apply to this request (e.g. no SCP for the management account)
+  | 'pass' // an authentication step passed / a piece of context
+  | 'fail' // an authentication step failed
+  | 'info';
+
+export type TraceParams = Readonly<Record<string, string | number | boolean>>;
+
+export interface TraceEvent {
+  readonly id: number;
+  /** The parent event, or `null` for a top-level event. */
+  readonly parent: number | null;
+  readonly stage: Stage;
+  readonly kind: 'stage' | 'level' | 'policy' | 'statement' | 'element' | 'step' | 'decision';
+  readonly outcome: TraceOutcome;
+  readonly reason: ReasonCode;
+  readonly params: TraceParams;
+  readonly policy?: PolicyRef;
+  /** Statement index and Sid, for statement and element events. */
+  readonly statement?: { readonly index: number; readonly sid?: string };
+  /** The span in the policy's source text, for statement and element events. */
+  readonly span?: Span;
+  /** For element events: which element. */
+  readonly element?: 'Principal' | 'NotPrincipal' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Condition';
+}
+
+/** The answer for one request. */
+export interface DecisionResult {
+  readonly decision: Decision;
+  /** The stage(s) that decided: where the explicit deny was, or which stage(s) lacked an allow. */
+  readonly decidedBy: readonly Stage[];
+  /** The reason code of the decision, with its parameters (for the UI's languages). */
+  readonly reason: ReasonCode;
+  readonly params: TraceParams;
+  /** AWS's own message, in English, as the CLI prints it. */
+  readonly message: string;
+  /** The request context the policies were evaluated against (keys as AWS spells them). */
+  readonly context: readonly (readonly [string, string | readonly string[]])[];
+  /** Present unless the caller asked for no trace. */
+  readonly trace?: readonly TraceEvent[];
+}

@@ -1,0 +1,184 @@
+/**
+ * TypeScript types of the scenario file, format version 1 (see README "Scenario format"
+ * and ../shared/scenario-format.md, the contract). These describe a file that passed
+ * validation: optional fields are still optional here and get their defaults in the
+ * world model.
+ */
+
+/** A text in one language, or in Korean and English. */
+export type LocalizedText = string | { readonly en?: string; readonly ko?: string };
+
+/** An IAM policy document as JSON (validated separately, with source positions). */
+export type PolicyDocumentJson = unknown;
+
+export interface AccessKeyJson {
+  readonly id: string;
+  readonly secret?: string;
+  readonly status?: 'Active' | 'Inactive';
+  /** ISO date the key was created (for credential rotation lessons). */
+  readonly created?: string;
+  readonly lastUsed?: string;
+}
+
+export interface MfaDeviceJson {
+  readonly serial: string;
+  /** Base32 TOTP seed (RFC 6238, SHA-1, 6 digits, 30 s). */
+  readonly seed: string;
+}
+
+export interface ManagedPolicyJson {
+  readonly name: string;
+  readonly path?: string;
+  readonly description?: string;
+  readonly document: PolicyDocumentJson;
+}
+
+export interface UserJson {
+  readonly name: string;
+  readonly path?: string;
+  readonly groups?: readonly string[];
+  readonly managedPolicies?: readonly string[];
+  readonly inlinePolicies?: Readonly<Record<string, PolicyDocumentJson>>;
+  readonly permissionsBoundary?: string | null;
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly accessKeys?: readonly AccessKeyJson[];
+  readonly password?: string;
+  readonly mfa?: boolean;
+  readonly mfaDevices?: readonly MfaDeviceJson[];
+}
+
+export interface GroupJson {
+  readonly name: string;
+  readonly path?: string;
+  readonly managedPolicies?: readonly string[];
+  readonly inlinePolicies?: Readonly<Record<string, PolicyDocumentJson>>;
+}
+
+export interface RoleJson {
+  readonly name: string;
+  readonly path?: string;
+  readonly trustPolicy: PolicyDocumentJson;
+  readonly managedPolicies?: readonly string[];
+  readonly inlinePolicies?: Readonly<Record<string, PolicyDocumentJson>>;
+  readonly permissionsBoundary?: string | null;
+  readonly maxSessionDuration?: number;
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly description?: string;
+}
+
+export interface ResourceJson {
+  readonly arn: string;
+  readonly policy?: PolicyDocumentJson;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface RootUserJson {
+  readonly accessKeys?: readonly AccessKeyJson[];
+  readonly mfaDevices?: readonly MfaDeviceJson[];
+  readonly password?: string;
+}
+
+export interface AccountJson {
+  readonly id: string;
+  readonly alias?: string;
+  readonly root?: RootUserJson;
+  readonly policies?: readonly ManagedPolicyJson[];
+  readonly users?: readonly UserJson[];
+  readonly groups?: readonly GroupJson[];
+  readonly roles?: readonly RoleJson[];
+  readonly resources?: readonly ResourceJson[];
+}
+
+export interface OrgUnitJson {
+  readonly id: string;
+  readonly name?: string;
+  readonly parent?: string;
+}
+
+export interface OrgPolicyJson {
+  readonly name: string;
+  readonly type: 'SCP' | 'RCP';
+  readonly targets?: readonly string[];
+  readonly document: PolicyDocumentJson;
+}
+
+export interface OrganizationJson {
+  readonly id: string;
+  readonly managementAccount: string;
+  readonly units?: readonly OrgUnitJson[];
+  readonly accounts?: readonly { readonly id: string; readonly parent: string }[];
+  readonly policies?: readonly OrgPolicyJson[];
+}
+
+export interface SessionJson {
+  readonly issuer?: string;
+  readonly policy?: PolicyDocumentJson;
+  readonly policyArns?: readonly string[];
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly sourceIdentity?: string;
+  readonly mfa?: boolean;
+}
+
+/** An expected outcome: a decision, `denied` (goals only) or an AWS error code. */
+export type ExpectedDecision = string;
+
+export interface RequestJson {
+  readonly id?: string;
+  readonly principal?: string;
+  readonly http?: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Readonly<Record<string, string | readonly string[]>>;
+  readonly session?: SessionJson;
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly as?: string;
+  readonly expect?: ExpectedDecision;
+}
+
+export interface WhoCanJson {
+  readonly action: string;
+  readonly resource: string;
+  readonly context?: Readonly<Record<string, string | readonly string[]>>;
+}
+
+export interface QueryJson {
+  readonly id: string;
+  readonly whoCan: WhoCanJson;
+  readonly expect?: readonly string[];
+  readonly within?: readonly string[];
+}
+
+export type GoalJson =
+  | { readonly request: RequestJson; readonly expect: ExpectedDecision; readonly by?: string }
+  | { readonly whoCan: WhoCanJson; readonly expect?: readonly string[]; readonly within?: readonly string[] };
+
+export interface ExerciseJson {
+  readonly id: string;
+  readonly task: LocalizedText;
+  readonly hints?: readonly LocalizedText[];
+  readonly explanation?: LocalizedText;
+  readonly goals: readonly GoalJson[];
+  readonly solution?: { readonly accounts: readonly AccountJson[]; readonly organization?: OrganizationJson };
+}
+
+export interface ScenarioJson {
+  readonly format: 'iam-playground/scenario';
+  readonly version: 1;
+  readonly title?: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly now?: string;
+  readonly organization?: OrganizationJson;
+  readonly accounts: readonly AccountJson[];
+  readonly requests?: readonly RequestJson[];
+  readonly queries?: readonly QueryJson[];
+  readonly exercise?: ExerciseJson;
+}
+
+export interface PackJson {
+  readonly format: 'iam-playground/pack';
+  readonly version: 1;
+  readonly id: string;
+  readonly title?: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly exercises: readonly ScenarioJson[];
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['engine/**/*.test.ts', 'app/**/*.test.ts', 'app/**/*.test.tsx', 'tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
