@@ -14,6 +14,7 @@ interface EngineSubtleCrypto {
   sign(algorithm: 'HMAC' | { name: 'HMAC' }, key: unknown, data: ArrayBuffer | ArrayBufferView): Promise<ArrayBuffer>;
   digest(algorithm: 'SHA-256' | 'SHA-1', data: ArrayBuffer | ArrayBufferView): Promise<ArrayBuffer>;
 }
+// eslint-disable-next-line no-var -- a global declaration must be `var`
 declare var crypto: { readonly subtle: EngineSubtleCrypto; getRandomValues<T extends ArrayBufferView>(array: T): T };
 declare class TextEncoder { encode(input?: string): Uint8Array }
 declare class TextDecoder { constructor(label?: string, options?: { fatal?: boolean }); decode(input?: ArrayBuffer | ArrayBufferView): string }
