@@ -101,9 +101,19 @@ export interface Policy {
   readonly text: string;
   /** The declared version; `undefined` when the Version element is absent (AWS then uses 2008-10-17). */
   readonly version: PolicyVersion | undefined;
+  /** The span of the Version element's value when there is one (valid or not). */
+  readonly versionSpan?: Span;
   readonly id: Located<string> | undefined;
   readonly statements: readonly Statement[];
   readonly span: Span;
+  /**
+   * Where `text` came from: `text` when the author wrote it (its whitespace is theirs), `value`
+   * when it is the canonical text of an already-parsed JSON value (a scenario file). Size
+   * quotas that count whitespace count the minified text of a `value`. Absent means `text`.
+   */
+  readonly source?: 'text' | 'value';
+  /** Whether Statement was a single object or an array (for JSON paths). Absent means `array`. */
+  readonly statementForm?: 'object' | 'array';
 }
 
 /** The four finding classes of AWS IAM Access Analyzer policy validation. */

@@ -1,0 +1,62 @@
+/**
+ * The app's one engine client: a module worker, or the engine on the main thread when a
+ * worker cannot start. Imported lazily by nothing: it is small; the engine itself is in
+ * the worker chunk (or a lazy chunk for the fallback).
+ */
+import type { WorkerResponse } from '../../engine/worker/protocol';
+import { EngineClient, type EngineEvent, type EnginePort } from './engineClient';
+
+function workerPort(): EnginePort {
+  if (typeof Worker === 'undefined') throw new Error('This browser cannot run Web Workers.');
+  const worker = new Worker(new URL('../../engine/worker/worker.ts', import.meta.url), { type: 'module', name: 'iam-engine' });
+  const port: EnginePort = {
+    postMessage: (message) => worker.postMessage(message),
+    onmessage: null,
+    onerror: null,
+    terminate: () => worker.terminate(),
+    watched: true,
+  };
+  worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => port.onmessage?.(event.data));
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    port.onerror?.(event.message || 'The engine worker failed.');
+  });
+  worker.addEventListener('messageerror', () => port.onerror?.('The engine worker sent a message that could not be read.'));
+  return port;
+}
+
+/** The same engine in a lazy chunk on the main thread. */
+async function mainThreadPort(): Promise<EnginePort> {
+  const { createEngineHost } = await import('../../engine/worker/worker');
+  const host = createEngineHost(new URL('./', document.baseURI).href);
+  const port: EnginePort = {
+    postMessage: (message) => {
+      void host.handle(message).then((response) => port.onmessage?.(response));
+    },
+    onmessage: null,
+    onerror: null,
+    terminate: () => undefined,
+    watched: false,
+  };
+  return port;
+}
+
+type Listener = (event: EngineEvent) => void;
+const listeners = new Set<Listener>();
+
+/** Subscribes to restarts and the fallback; returns the unsubscribe function. */
+export function onEngineEvent(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const engine = new EngineClient({
+  createWorker: workerPort,
+  createFallback: mainThreadPort,
+  onEvent: (event) => listeners.forEach((listener) => listener(event)),
+});
+
+/** The site's base URL (works at the root and under a sub-path). */
+export function siteBaseUrl(): string {
+  return new URL('./', document.baseURI).href;
+}

@@ -1,0 +1,48 @@
+/**
+ * Translation: `useT()` gives `t(key, params)` in the current language. Keys are typed
+ * from en.ts, reason codes from the engine's table; `{name}` in a text is replaced by the
+ * parameter of that name and left as is when none is given (so a missing parameter shows).
+ */
+import { useCallback } from 'react';
+import type { ReasonCode } from '../../engine/evaluate/reasons';
+import { useAppStore } from '../store';
+import { en, type MessageKey, type Messages } from './en';
+import { ko } from './ko';
+import type { Lang } from './language';
+import { reasonsEn } from './reasons.en';
+import { reasonsKo } from './reasons.ko';
+
+export type { Lang } from './language';
+export type { MessageKey } from './en';
+
+export type Params = Readonly<Record<string, string | number | boolean>>;
+
+const catalogs: Readonly<Record<Lang, Messages>> = { en, ko };
+const reasons: Readonly<Record<Lang, Readonly<Record<ReasonCode, string>>>> = { en: reasonsEn, ko: reasonsKo };
+
+export function format(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  return format(catalogs[lang][key], params);
+}
+
+/** A reason code of the engine in the learner's language; an unknown code (a newer engine) shows as itself. */
+export function translateReason(lang: Lang, code: string, params?: Params): string {
+  const text = (reasons[lang] as Readonly<Record<string, string>>)[code];
+  return text === undefined ? code : format(text, params);
+}
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** `t` for the current language; components re-render when the language changes. */
+export function useT(): Translate {
+  const lang = useAppStore((s) => s.language);
+  return useCallback((key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
+}
+
+export function useLang(): Lang {
+  return useAppStore((s) => s.language);
+}

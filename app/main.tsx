@@ -1,0 +1,39 @@
+/**
+ * Entry: renders the app, then (after the first paint) opens the sample world, registers
+ * the service worker and preloads the editor. Engine restarts and the main-thread fallback
+ * become notices.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ErrorBoundary } from './errors/ErrorBoundary';
+import { onEngineEvent } from './engine/engine';
+import { preloadPolicyEditor } from './editor/loadEditor';
+import { registerServiceWorker } from './pwa/serviceWorker';
+import { useAppStore } from './store';
+import { openSample } from './world/loadWorld';
+import './styles/tokens.css';
+import './styles/app.css';
+import './styles/canvas.css';
+import './styles/panels.css';
+
+onEngineEvent((event) => {
+  const { addNotice } = useAppStore.getState();
+  if (event.type === 'restarted') addNotice({ kind: 'engineRestarted', reason: event.reason });
+  else addNotice({ kind: 'engineMainThread' });
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <ErrorBoundary region="region.app" onReset={() => void openSample()}>
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+);
+
+void openSample();
+registerServiceWorker();
+preloadPolicyEditor();

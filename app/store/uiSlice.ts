@@ -1,0 +1,35 @@
+/**
+ * The interface's own state: the language, and notices about the engine and the offline
+ * cache. Never undoable, and only the language is remembered (localStorage).
+ */
+import type { StateCreator } from 'zustand';
+import { type Lang, rememberLanguage } from '../i18n/language';
+import type { AppState } from './index';
+
+export type Notice =
+  | { readonly kind: 'engineRestarted'; readonly reason: 'crashed' | 'hung' | 'version' }
+  | { readonly kind: 'engineMainThread' }
+  | { readonly kind: 'offlineReady' }
+  | { readonly kind: 'updateAvailable' };
+
+export interface UiSlice {
+  readonly language: Lang;
+  readonly notices: readonly Notice[];
+  setLanguage(language: Lang): void;
+  addNotice(notice: Notice): void;
+  dismissNotice(kind: Notice['kind']): void;
+}
+
+export const createUiSlice =
+  (initialLanguage: Lang): StateCreator<AppState, [], [], UiSlice> =>
+  (set) => ({
+    language: initialLanguage,
+    notices: [],
+    setLanguage: (language) => {
+      rememberLanguage(language);
+      set({ language });
+    },
+    // One notice of a kind at a time: a second restart replaces the first message.
+    addNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.kind !== notice.kind), notice] })),
+    dismissNotice: (kind) => set((s) => ({ notices: s.notices.filter((n) => n.kind !== kind) })),
+  });

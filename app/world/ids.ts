@@ -1,0 +1,20 @@
+/**
+ * Node ids of the map. A policy node's id is the engine's `PolicyRef.id` of that policy
+ * (engine/model/compile.ts), so a trace event leads straight to its node; the unit test
+ * pins this agreement.
+ */
+export const nodeId = {
+  account: (account: string) => `acct:${account}`,
+  root: (account: string) => `acct:${account}/root`,
+  user: (account: string, name: string) => `acct:${account}/user:${name}`,
+  group: (account: string, name: string) => `acct:${account}/group:${name}`,
+  role: (account: string, name: string) => `acct:${account}/role:${name}`,
+  customerManaged: (account: string, name: string) => `acct:${account}/policy:${name}`,
+  awsManaged: (policyArn: string) => `aws:${policyArn}`,
+  inline: (owner: string, name: string) => `${owner}/inline:${name}`,
+  trust: (role: string) => `${role}/trust`,
+  /** The resource itself (the engine's ids name only its policy, below). */
+  resource: (account: string, resourceArn: string) => `acct:${account}/res:${resourceArn}`,
+  /** The resource-based policy: the engine's PolicyRef id of it. */
+  resourcePolicy: (account: string, resourceArn: string) => `acct:${account}/resource:${resourceArn}`,
+};

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: the performance figures of the engine, each with its target. Figures,
+ * not tests: a slow shared machine prints a slow figure, it does not fail the suite.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { managedPolicySourceFrom } from '../engine/data/managedPolicies';
+import { compileWorld } from '../engine/model/compile';
+import { evaluateSync } from '../engine/pipeline/run';
+import type { ScenarioJson } from '../engine/scenario/types';
+import { referenceRequest, referenceScenario } from './referenceWorld';
+import { benchSigned } from './signed';
+
+interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target: number;
+  /** `min`: the value must reach the target; `max`: stay under it. */
+  readonly kind: 'min' | 'max';
+}
+
+const figures: Figure[] = [];
+const noManaged = managedPolicySourceFrom([]);
+
+function report(figure: Figure): void {
+  figures.push(figure);
+  const met = figure.kind === 'min' ? figure.value >= figure.target : figure.value <= figure.target;
+  const value = figure.value >= 100 ? Math.round(figure.value).toLocaleString('en-US') : figure.value.toFixed(2);
+  const target = figure.target.toLocaleString('en-US');
+  console.log(`${met ? 'MET ' : 'MISS'}  ${figure.name.padEnd(58)} ${value.padStart(12)} ${figure.unit.padEnd(12)} target ${figure.kind === 'min' ? '≥' : '≤'} ${target}`);
+}
+
+/** Runs `fn` repeatedly for about `ms` milliseconds after a warm-up; returns calls per second. */
+function rate(fn: () => void, ms = 1500): number {
+  const warm = performance.now();
+  while (performance.now() - warm < 300) fn();
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let i = 0; i < 1000; i++) fn();
+    calls += 1000;
+    now = performance.now();
+  }
+  return (calls * 1000) / (now - start);
+}
+
+function decisions(): void {
+  const { world, faults } = compileWorld(referenceScenario, noManaged);
+  if (faults.length) throw new Error(JSON.stringify(faults));
+  const now = new Date('2026-06-01T00:00:00Z');
+  const check = evaluateSync(world, referenceRequest, { now, trace: true });
+  if (check?.decision !== 'allowed') throw new Error(`reference request decided ${check?.decision}: ${check?.message}`);
+  report({ name: 'reference decision, with the full trace', value: rate(() => evaluateSync(world, referenceRequest, { now, trace: true })), unit: 'decisions/s', target: 100_000, kind: 'min' });
+  report({ name: 'reference decision, without a trace', value: rate(() => evaluateSync(world, referenceRequest, { now, trace: false })), unit: 'decisions/s', target: 500_000, kind: 'min' });
+}
+
+function bigWorld(principals: number, policies: number): ScenarioJson {
+  const perAccount = 500;
+  const accounts = [];
+  for (let a = 0; a * perAccount < principals; a++) {
+    const id = String(300000000000 + a);
+    const users = [];
+    const roles = [];
+    const pols = [];
+    for (let i = 0; i < perAccount && a * perAccount + i < principals; i++) {
+      if (i % 2 === 0) users.push({ name: `user${i}`, managedPolicies: [`P${i}`], groups: ['g'], inlinePolicies: { Own: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::b${i}/*` }] } } });
+      else roles.push({ name: `role${i}`, managedPolicies: [`P${i}`], trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${id}:root` }, Action: 'sts:AssumeRole' }] } });
+    }
+    for (let i = 0; i < perAccount && a * perAccount + i < policies; i++) {
+      pols.push({ name: `P${i}`, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:List*', `ec2:Describe*`], Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': `t${i % 7}` } } }] } });
+    }
+    accounts.push({ id, users, roles, policies: pols, groups: [{ name: 'g', inlinePolicies: { G: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] } } }] });
+  }
+  return { format: 'iam-playground/scenario', version: 1, accounts };
+}
+
+function compileBig(): void {
+  const scenario = bigWorld(5000, 5000);
+  compileWorld(bigWorld(200, 200), noManaged); // warm the JIT on a small one
+  const start = performance.now();
+  const { faults } = compileWorld(scenario, noManaged);
+  const ms = performance.now() - start;
+  if (faults.length) throw new Error(JSON.stringify(faults.slice(0, 3)));
+  report({ name: 'compile a world of 5,000 principals and 5,000 policies', value: ms, unit: 'ms', target: 1000, kind: 'max' });
+}
+
+function checkCli(): void {
+  const scenario = { ...referenceScenario, requests: Array.from({ length: 50_000 }, (_, i) => ({ ...referenceRequest, id: `r${i}`, resource: `arn:aws:s3:::shared-data/reports/${i}.csv` })) };
+  const dir = mkdtempSync(join(tmpdir(), 'iam-bench-'));
+  const file = join(dir, 'fifty-thousand.json');
+  writeFileSync(file, JSON.stringify(scenario));
+  const start = performance.now();
+  execFileSync(process.execPath, ['--import', 'tsx', 'engine/cli/check.ts', file, '--json'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+  report({ name: '`npm run check` on a scenario of 50,000 requests', value: performance.now() - start, unit: 'ms', target: 3000, kind: 'max' });
+}
+
+async function main(): Promise<void> {
+  console.log(`IAM Playground benchmarks — Node ${process.version}, one core\n`);
+  decisions();
+  compileBig();
+  checkCli();
+  await benchSigned(report);
+  const missed = figures.filter((f) => (f.kind === 'min' ? f.value < f.target : f.value > f.target));
+  console.log(`\n${figures.length - missed.length} of ${figures.length} targets met.`);
+}
+
+await main();

@@ -1,0 +1,144 @@
+/**
+ * The WebCrypto work of Signature Version 4, with caches so that verifying a request
+ * costs as few WebCrypto calls as possible:
+ *
+ * - the signing key (four chained HMACs from the secret, the date, the region and the
+ *   service, then one import) is derived once per secret/date/region/service;
+ * - a new request then costs two calls: SHA-256 of the canonical request and the final
+ *   HMAC (three with a non-empty body, whose hash is part of the canonical request);
+ * - the same request verified again (the playground re-decides every request of a
+ *   scenario after each edit) costs none: hashes and signatures are remembered.
+ *
+ * INVARIANT: every cache is bounded (least recently used entries go first), so a long
+ * session or a benchmark cannot grow memory without limit.
+ */
+import { toHex, utf8 } from './encoding';
+
+/** SHA-256 of the empty string, in hex: the payload hash of a request without a body. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** A map that forgets its least recently used entries beyond `capacity`. */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.capacity) {
+      const oldest = this.map.keys().next();
+      if (!oldest.done) this.map.delete(oldest.value);
+    }
+  }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** A derived signing key (kSigning), imported for HMAC, with the signatures it made. */
+export interface SigningKey {
+  /** `date/region/service`: the credential scope without its terminator. */
+  readonly scope: string;
+  readonly key: unknown;
+  /** Remembered signatures, by string to sign. */
+  readonly signatures: Lru<string>;
+}
+
+const signingKeys = new Lru<Promise<SigningKey>>(256);
+const hashes = new Lru<string>(2048);
+const HASH_MEMO_MAX_CHARS = 65_536;
+
+let webCryptoCalls = 0;
+
+/** How many WebCrypto calls this module has made (for tests and the benchmark). */
+export function webCryptoCallCount(): number {
+  return webCryptoCalls;
+}
+
+/** Forgets every cached key, hash and signature (tests and benchmarks). */
+export function clearSigV4Caches(): void {
+  signingKeys.clear();
+  hashes.clear();
+}
+
+async function importHmacKey(raw: Uint8Array): Promise<unknown> {
+  webCryptoCalls++;
+  return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
+async function hmac(key: unknown, data: string): Promise<Uint8Array> {
+  webCryptoCalls++;
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(data)));
+}
+
+/** Lower-case hex SHA-256 of the UTF-8 form of `text`. Remembered for texts up to 64 KiB. */
+export async function sha256Hex(text: string): Promise<string> {
+  if (text === '') return EMPTY_SHA256;
+  const memo = text.length <= HASH_MEMO_MAX_CHARS;
+  if (memo) {
+    const known = hashes.get(text);
+    if (known !== undefined) return known;
+  }
+  webCryptoCalls++;
+  const hex = toHex(await crypto.subtle.digest('SHA-256', utf8(text)));
+  if (memo) hashes.set(text, hex);
+  return hex;
+}
+
+async function deriveSigningKey(secret: string, date: string, region: string, service: string): Promise<SigningKey> {
+  let raw = utf8('AWS4' + secret);
+  for (const part of [date, region, service, 'aws4_request']) {
+    raw = await hmac(await importHmacKey(raw), part);
+  }
+  return { scope: `${date}/${region}/${service}`, key: await importHmacKey(raw), signatures: new Lru<string>(128) };
+}
+
+/**
+ * The signing key for a secret and a credential scope, derived once and then cached.
+ * Concurrent callers share one derivation.
+ */
+export function signingKeyFor(secret: string, date: string, region: string, service: string): Promise<SigningKey> {
+  // INVARIANT: no two (secret, date, region, service) tuples share a cache key: the
+  // secret is prefixed with its length, and the scope parts come from a credential split
+  // on '/', so they contain no '/'.
+  const cacheKey = `${secret.length}:${secret}/${date}/${region}/${service}`;
+  let entry = signingKeys.get(cacheKey);
+  if (!entry) {
+    const derived = deriveSigningKey(secret, date, region, service);
+    entry = derived;
+    signingKeys.set(cacheKey, derived);
+    // A failed derivation must not stay cached.
+    derived.catch(() => signingKeys.delete(cacheKey));
+  }
+  return entry;
+}
+
+/** The hex signature of `stringToSign` with a signing key; remembered per key. */
+export async function signString(key: SigningKey, stringToSign: string): Promise<string> {
+  const known = key.signatures.get(stringToSign);
+  if (known !== undefined) return known;
+  const signature = toHex(await hmac(key.key, stringToSign));
+  key.signatures.set(stringToSign, signature);
+  return signature;
+}
+
+/** HMAC-SHA-1 for TOTP (RFC 4226), with WebCrypto. */
+export async function hmacSha1(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  webCryptoCalls++;
+  const imported = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+  webCryptoCalls++;
+  return new Uint8Array(await crypto.subtle.sign('HMAC', imported, data));
+}

@@ -1,0 +1,135 @@
+/**
+ * A statement compiled into matchers. Element semantics (IAM JSON policy elements
+ * reference): a statement applies when its Principal/NotPrincipal, Action/NotAction,
+ * Resource/NotResource and every Condition clause match. NotAction and NotResource match
+ * what they do not list; NotPrincipal matches every caller it does not fully name.
+ */
+import { compileConditionBlock } from '../conditions';
+import { compileActionList, type CompiledActionList } from '../match/action';
+import { compilePrincipalBlock, type CompiledPrincipalBlock, type PreparedPrincipal, type PrincipalIdentity } from '../match/principal';
+import { compileResourceList, type CompiledResourceList } from '../match/resource';
+import type { PolicyVersion, Statement } from '../policy/types';
+import type { CompiledStatement, ElementExplanation, MatchInput, PrincipalMatchKind } from './compiledPolicy';
+
+const DIRECT_KINDS = new Set<PrincipalIdentity['kind']>(['user', 'session', 'federatedUser', 'service', 'provider']);
+
+/** The strongest way a Principal element names the caller (see PrincipalMatchKind). */
+function principalKind(block: CompiledPrincipalBlock, principal: PreparedPrincipal): PrincipalMatchKind | null {
+  if (block.anyone) return 'anyone';
+  let best: PrincipalMatchKind | null = null;
+  for (const identity of principal.chain) {
+    if (!block.test({ facts: principal.facts, chain: [identity] })) continue;
+    if (DIRECT_KINDS.has(identity.kind)) return 'direct';
+    if (identity.kind === 'role') best = 'role';
+    else if (identity.kind === 'account' && best === null) best = 'account';
+  }
+  return best;
+}
+
+function accountOf(arn: string): string | undefined {
+  return arn.split(':')[4];
+}
+
+export function compileStatement(statement: Statement, version: PolicyVersion | undefined): CompiledStatement {
+  const principal = statement.principal ? compilePrincipalBlock(statement.principal) : undefined;
+  const notPrincipal = statement.notPrincipal ? compilePrincipalBlock(statement.notPrincipal) : undefined;
+  const action: CompiledActionList | undefined = statement.action ? compileActionList(statement.action.values) : undefined;
+  const notAction: CompiledActionList | undefined = statement.notAction ? compileActionList(statement.notAction.values) : undefined;
+  const resource: CompiledResourceList | undefined = statement.resource ? compileResourceList(statement.resource.values, version) : undefined;
+  const notResource: CompiledResourceList | undefined = statement.notResource ? compileResourceList(statement.notResource.values, version) : undefined;
+  const conditions = compileConditionBlock(statement.condition, version);
+  const hasConditions = statement.condition.length > 0;
+  // A statement without Resource/NotResource (a trust policy) applies to the resource it is attached to.
+  const noResourceElement = !resource && !notResource;
+
+  const matchPrincipal = (input: MatchInput): PrincipalMatchKind | null => {
+    if (principal) return principalKind(principal, input.principal);
+    if (notPrincipal) return notPrincipal.testNot(input.principal) ? 'anyone' : null;
+    return 'direct';
+  };
+
+  return {
+    index: statement.index,
+    sid: statement.sid?.value,
+    effect: statement.effect.value,
+    span: statement.span,
+    match(input) {
+      if (action ? !action.testLower(input.actionLower) : notAction ? notAction.testLower(input.actionLower) : true) return null;
+      if (!noResourceElement) {
+        if (resource ? !resource.test(input.subject, input.context) : notResource!.test(input.subject, input.context)) return null;
+      }
+      const kind = matchPrincipal(input);
+      if (kind === null) return null;
+      if (hasConditions && !conditions.test(input.context)) return null;
+      return kind;
+    },
+    explain(input) {
+      const out: ElementExplanation[] = [];
+      if (principal) {
+        const e = principal.explain(input.principal);
+        out.push({
+          element: 'Principal', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'principalMatched' : 'principalNotMatched',
+          params: { caller: input.principal.facts.callerArn, ...(e.entry ? { entry: e.entry.value } : {}), ...(e.identity ? { named: e.identity.kind } : {}) },
+          span: e.entry?.span ?? statement.principal!.span,
+        });
+      } else if (notPrincipal) {
+        const e = notPrincipal.explainNot(input.principal);
+        out.push({
+          element: 'NotPrincipal', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'notPrincipalMatched' : 'notPrincipalExcludes',
+          params: { caller: input.principal.facts.callerArn, ...(e.unnamed ? { unnamed: e.unnamed.display } : {}) },
+          span: statement.notPrincipal!.span,
+        });
+      }
+      if (action) {
+        const e = action.explain(input.action);
+        const located = e.index >= 0 ? statement.action!.values[e.index] : undefined;
+        out.push({
+          element: 'Action', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'actionMatched' : 'actionNotMatched',
+          params: { action: input.action, ...(e.value ? { value: e.value } : {}) }, span: located?.span ?? statement.action!.span,
+        });
+      } else if (notAction) {
+        const e = notAction.explain(input.action);
+        const located = e.index >= 0 ? statement.notAction!.values[e.index] : undefined;
+        out.push({
+          element: 'NotAction', outcome: e.matched ? 'noMatch' : 'match', reason: e.matched ? 'notActionExcludes' : 'notActionMatched',
+          params: { action: input.action, ...(e.value ? { value: e.value } : {}) }, span: located?.span ?? statement.notAction!.span,
+        });
+      }
+      if (resource) {
+        const e = resource.explain(input.subject, input.context);
+        const located = e.index >= 0 ? statement.resource!.values[e.index] : undefined;
+        const reason = e.matched ? 'resourceMatched'
+          : e.unresolved.length > 0 && e.unresolved.length === statement.resource!.values.length ? 'conditionVariableUnresolved'
+            : statement.resource!.values.some((v) => v.value !== '*' && accountOf(v.value) !== undefined && accountOf(v.value) !== '' && !v.value.includes('*') && accountOf(v.value) !== accountOf(input.resource))
+              ? 'resourceAccountDiffers' : 'resourceNotMatched';
+        out.push({
+          element: 'Resource', outcome: e.matched ? 'match' : 'noMatch', reason,
+          params: { resource: input.resource, ...(e.value ? { value: e.value } : {}), ...(e.resolved && e.resolved !== e.value ? { resolved: e.resolved } : {}) },
+          span: located?.span ?? statement.resource!.span,
+        });
+      } else if (notResource) {
+        const e = notResource.explain(input.subject, input.context);
+        const located = e.index >= 0 ? statement.notResource!.values[e.index] : undefined;
+        out.push({
+          element: 'NotResource', outcome: e.matched ? 'noMatch' : 'match', reason: e.matched ? 'notResourceExcludes' : 'notResourceMatched',
+          params: { resource: input.resource, ...(e.value ? { value: e.value } : {}) }, span: located?.span ?? statement.notResource!.span,
+        });
+      }
+      if (hasConditions) {
+        for (const c of conditions.explain(input.context).clauses) {
+          out.push({
+            element: 'Condition', outcome: c.result ? 'match' : 'noMatch', reason: c.reason,
+            params: {
+              operator: c.operator, key: c.key,
+              ...(c.contextValues ? { actual: c.contextValues.join(', ') } : {}),
+              ...(c.matched ? { value: c.matched.resolved ?? c.matched.value } : {}),
+              ...(c.failedContextValue !== undefined ? { failed: c.failedContextValue } : {}),
+            },
+            span: c.span,
+          });
+        }
+      }
+      return out;
+    },
+  };
+}

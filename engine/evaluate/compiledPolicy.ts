@@ -1,0 +1,99 @@
+/**
+ * A policy compiled for evaluation: parsed once (with spans and findings), each statement
+ * turned into matchers that decide quickly without allocating, and explain themselves
+ * element by element when a trace is asked for.
+ */
+import type { PrincipalFacts } from '../model/principal';
+import type { RequestContext } from '../context/types';
+import type { Effect, Policy, PolicyFinding, PolicyKind, Span } from '../policy/types';
+import type { PolicyRef, TraceOutcome, TraceParams } from './types';
+import type { ReasonCode } from './reasons';
+import { compileStatement } from './compileStatement';
+import { parsePolicy } from '../policy/parse';
+import { arnSubject, type ArnSubject } from '../match/arn';
+import { preparePrincipal, type PreparedPrincipal } from '../match/principal';
+
+/**
+ * How a statement's Principal named the caller, which decides what a resource-based Allow
+ * is worth within one account (IAM User Guide, "Policy evaluation logic"):
+ * - `direct`: the caller itself (its user, session or federated user ARN, its unique id, a service);
+ * - `anyone`: `*`;
+ * - `role`: the role of a role session (or the IAM user that issued a federated user session):
+ *   the Allow counts like an identity-based one, still limited by boundaries and session policies;
+ * - `account`: the caller's account: a delegation to the account's own IAM policies.
+ */
+export type PrincipalMatchKind = 'direct' | 'anyone' | 'role' | 'account';
+
+/** What a statement is matched against: prepared once per request, shared by every statement. */
+export interface MatchInput {
+  /** The action as the request names it, e.g. `s3:GetObject`. */
+  readonly action: string;
+  readonly actionLower: string;
+  readonly resource: string;
+  readonly subject: ArnSubject;
+  readonly context: RequestContext;
+  readonly principal: PreparedPrincipal;
+}
+
+export function prepareMatchInput(action: string, resource: string, context: RequestContext, facts: PrincipalFacts): MatchInput {
+  return { action, actionLower: action.toLowerCase(), resource, subject: arnSubject(resource), context, principal: preparePrincipal(facts) };
+}
+
+/** One element's verdict, for the trace. */
+export interface ElementExplanation {
+  readonly element: 'Principal' | 'NotPrincipal' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Condition';
+  readonly outcome: 'match' | 'noMatch';
+  readonly reason: ReasonCode;
+  readonly params: TraceParams;
+  readonly span: Span | undefined;
+}
+
+export interface CompiledStatement {
+  readonly index: number;
+  readonly sid: string | undefined;
+  readonly effect: Effect;
+  readonly span: Span;
+  /** Whether the statement applies: `null` when not; else how the principal matched (`direct` for statements without a Principal). */
+  match(input: MatchInput): PrincipalMatchKind | null;
+  /** Every element's verdict, in policy order (for the trace). */
+  explain(input: MatchInput): readonly ElementExplanation[];
+}
+
+export interface CompiledPolicy {
+  readonly ref: PolicyRef;
+  readonly kind: PolicyKind;
+  /** The source text spans refer to. */
+  readonly text: string;
+  readonly policy: Policy | undefined;
+  readonly findings: readonly PolicyFinding[];
+  /** Faults that make AWS reject the policy; such a policy takes no part in decisions. */
+  readonly errors: readonly string[];
+  readonly statements: readonly CompiledStatement[];
+}
+
+export function compilePolicy(document: unknown, kind: PolicyKind, ref: PolicyRef): CompiledPolicy {
+  const parsed = parsePolicy(document, kind);
+  if (!parsed.ok) {
+    const text = typeof document === 'string' ? document : safeStringify(document);
+    return {
+      ref, kind, text, policy: undefined, findings: parsed.findings,
+      errors: parsed.findings.filter((f) => f.severity === 'error').map((f) => `${f.message} (at ${f.path})`),
+      statements: [],
+    };
+  }
+  const policy = parsed.policy;
+  return {
+    ref, kind, text: policy.text, policy, findings: parsed.findings, errors: [],
+    statements: policy.statements.map((s) => compileStatement(s, policy.version)),
+  };
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export type { TraceOutcome };

@@ -1,0 +1,281 @@
+/**
+ * The authorization decision, following the IAM User Guide's "Policy evaluation logic"
+ * pages: an explicit deny in any applicable policy wins; SCPs (of the caller's account)
+ * must allow at every level of the organization; RCPs (of the resource's account) can
+ * only deny, as the undetachable RCPFullAWSAccess allows everything; then resource-based
+ * policies, identity-based policies, permissions boundaries and session policies, with the
+ * same-account and cross-account rules.
+ */
+import { RCP_SUPPORTED_SERVICES } from '../data/rcpServices';
+import type { RequestContext } from '../context/types';
+import { orgPathOf, type World } from '../model/world';
+import { prepareMatchInput, type CompiledPolicy, type MatchInput } from './compiledPolicy';
+import { explainDecision } from './message';
+import { emptyResult, evaluatePolicies, type PolicySetResult } from './policies';
+import type { ResolvedPrincipal } from './principal';
+import type { ResourceTarget } from './resourceTarget';
+import type { ReasonCode } from './reasons';
+import { NO_TRACE, type Tracer } from './tracer';
+import type { AuthzDecision, Stage, TraceParams } from './types';
+
+const RCP_SERVICES: ReadonlySet<string> = new Set(RCP_SUPPORTED_SERVICES);
+
+export interface AuthzInput {
+  readonly world: World;
+  readonly principal: ResolvedPrincipal;
+  readonly action: string;
+  readonly target: ResourceTarget;
+  readonly context: RequestContext;
+  readonly tracer?: Tracer;
+  /** Policy ids switched off (what-if); their statements are not evaluated. */
+  readonly disabled?: ReadonlySet<string>;
+}
+
+export interface AuthzResult {
+  readonly decision: AuthzDecision;
+  readonly decidedBy: readonly Stage[];
+  readonly reason: ReasonCode;
+  readonly params: TraceParams;
+  readonly message: string;
+}
+
+interface StageOutcome {
+  readonly stage: Stage;
+  readonly applies: boolean;
+  readonly result: PolicySetResult;
+}
+
+function enabled(policies: readonly CompiledPolicy[], disabled: ReadonlySet<string> | undefined): readonly CompiledPolicy[] {
+  return disabled && disabled.size > 0 ? policies.filter((p) => !disabled.has(p.ref.id)) : policies;
+}
+
+/** SCPs or RCPs level by level; `allowedEveryLevel` is what SCPs need. */
+function evaluateOrgPolicies(
+  input: AuthzInput,
+  match: MatchInput,
+  kind: 'scp' | 'rcp',
+  accountId: string,
+  tracer: Tracer,
+): { result: PolicySetResult; allowedEveryLevel: boolean; stageEvent: number } {
+  const org = input.world.organization!;
+  const stageEvent = tracer.add({ parent: null, stage: kind, kind: 'stage', outcome: 'info', reason: kind === 'scp' ? 'stageScp' : 'stageRcp', params: { account: accountId } });
+  const result = emptyResult();
+  let allowedEveryLevel = true;
+  for (const target of orgPathOf(org, accountId)) {
+    const attached = enabled((kind === 'scp' ? org.scps : org.rcps).get(target) ?? [], input.disabled);
+    const levelName = org.units.get(target)?.name ?? target;
+    const levelEvent = tracer.add({ parent: stageEvent, stage: kind, kind: 'level', outcome: 'info', reason: 'stageScpLevel', params: { target, name: levelName, policies: attached.length } });
+    const level = evaluatePolicies(attached, match, kind, levelEvent, tracer);
+    if (level.deny) {
+      result.deny = true;
+      result.denyingPolicies.push(...level.denyingPolicies);
+      result.decidingStatement ??= level.decidingStatement;
+    }
+    if (level.allow) result.allowingPolicies.push(...level.allowingPolicies);
+    // RCPFullAWSAccess is attached at every level and cannot be detached: an RCP level always allows.
+    const levelAllows = kind === 'rcp' || level.allow;
+    if (!levelAllows) allowedEveryLevel = false;
+    tracer.settle(levelEvent, level.deny ? 'deny' : levelAllows ? 'allow' : 'implicitDeny');
+  }
+  result.allow = allowedEveryLevel;
+  return { result, allowedEveryLevel, stageEvent };
+}
+
+export function authorize(input: AuthzInput): AuthzResult {
+  const tracer = input.tracer ?? NO_TRACE;
+  const { world, principal, target } = input;
+  const facts = principal.facts;
+  const match = prepareMatchInput(input.action, target.arn, input.context, facts);
+  const actionLower = input.action.toLowerCase();
+  const service = actionLower.slice(0, actionLower.indexOf(':'));
+  const org = world.organization;
+  const serviceLinked = principal.entity.kind === 'assumedRole' && principal.entity.role.serviceLinked;
+  const stages: StageOutcome[] = [];
+
+  // sts:GetCallerIdentity: "No permissions are required to perform this operation" — even an explicit deny does not stop it.
+  if (actionLower === 'sts:getcalleridentity' && facts.kind !== 'anonymous') {
+    return finish(input, 'allowed', ['identity'], 'getCallerIdentityNeedsNoPermission', {}, tracer);
+  }
+
+  // ── SCPs: the caller's account, unless it is the management account; never service-linked roles or service principals.
+  const callerAccount = facts.accountId;
+  let scpAllowed = true;
+  if (org && callerAccount && org.accountParent.has(callerAccount)) {
+    if (callerAccount === org.managementAccount) {
+      tracer.add({ parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableManagementAccount', params: { account: callerAccount } });
+    } else if (serviceLinked) {
+      tracer.add({ parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: {} });
+    } else {
+      const scp = evaluateOrgPolicies(input, match, 'scp', callerAccount, tracer);
+      scpAllowed = scp.allowedEveryLevel;
+      stages.push({ stage: 'scp', applies: true, result: scp.result });
+      tracer.settle(scp.stageEvent, scp.result.deny ? 'deny' : scp.allowedEveryLevel ? 'allow' : 'implicitDeny');
+    }
+  } else if (tracer.enabled) {
+    tracer.add({
+      parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable',
+      reason: facts.kind === 'service' || facts.kind === 'anonymous' ? 'scpNotApplicableServicePrincipal' : 'scpNotApplicableNoOrganization', params: {},
+    });
+  }
+
+  // ── RCPs: the resource's account, for the services RCPs support.
+  const resourceAccount = target.account;
+  if (org && resourceAccount && org.accountParent.has(resourceAccount) && target.arn !== '*') {
+    if (resourceAccount === org.managementAccount) {
+      tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableManagementAccount', params: { account: resourceAccount } });
+    } else if (!RCP_SERVICES.has(service)) {
+      tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableService', params: { service } });
+    } else if (serviceLinked) {
+      tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: {} });
+    } else {
+      const rcp = evaluateOrgPolicies(input, match, 'rcp', resourceAccount, tracer);
+      stages.push({ stage: 'rcp', applies: true, result: rcp.result });
+      tracer.settle(rcp.stageEvent, rcp.result.deny ? 'deny' : 'allow');
+    }
+  } else if (tracer.enabled) {
+    tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableNoOrganization', params: {} });
+  }
+
+  // ── Resource-based policy (trust policy for STS role actions).
+  const resourceStage = target.stage;
+  const resourcePolicies = target.policy && !input.disabled?.has(target.policy.ref.id) ? [target.policy] : [];
+  const resourceEvent = tracer.add({
+    parent: null, stage: resourceStage, kind: 'stage', outcome: resourcePolicies.length ? 'info' : 'notApplicable',
+    reason: resourcePolicies.length ? (resourceStage === 'trust' ? 'stageTrust' : 'stageResource') : 'noResourcePolicy', params: { resource: target.arn },
+  });
+  const resource = evaluatePolicies(resourcePolicies, match, resourceStage, resourceEvent, tracer);
+  stages.push({ stage: resourceStage, applies: resourcePolicies.length > 0, result: resource });
+  if (resourcePolicies.length) tracer.settle(resourceEvent, resource.deny ? 'deny' : resource.allow ? 'allow' : 'implicitDeny');
+
+  // ── Identity-based policies, permissions boundary, session policies.
+  const hasIdentity = facts.kind === 'user' || facts.kind === 'assumedRole' || facts.kind === 'federatedUser';
+  const identityEvent = tracer.add({
+    parent: null, stage: 'identity', kind: 'stage', outcome: hasIdentity ? 'info' : 'notApplicable',
+    reason: hasIdentity ? 'stageIdentity' : facts.kind === 'root' ? 'identityNotApplicableRoot' : facts.kind === 'anonymous' ? 'identityNotApplicableAnonymous' : 'identityNotApplicableService',
+    params: {},
+  });
+  const identity = evaluatePolicies(hasIdentity ? enabled(principal.identityPolicies, input.disabled) : [], match, 'identity', identityEvent, tracer);
+  if (hasIdentity) {
+    stages.push({ stage: 'identity', applies: true, result: identity });
+    tracer.settle(identityEvent, identity.deny ? 'deny' : identity.allow ? 'allow' : 'implicitDeny');
+  }
+
+  const boundaryPolicy = principal.boundary && !input.disabled?.has(principal.boundary.ref.id) ? principal.boundary : undefined;
+  const boundaryEvent = tracer.add({ parent: null, stage: 'boundary', kind: 'stage', outcome: boundaryPolicy ? 'info' : 'notApplicable', reason: boundaryPolicy ? 'stageBoundary' : 'noBoundary', params: {} });
+  const boundary = evaluatePolicies(boundaryPolicy ? [boundaryPolicy] : [], match, 'boundary', boundaryEvent, tracer);
+  if (boundaryPolicy) {
+    stages.push({ stage: 'boundary', applies: true, result: boundary });
+    tracer.settle(boundaryEvent, boundary.deny ? 'deny' : boundary.allow ? 'allow' : 'implicitDeny');
+  }
+
+  const sessionPolicies = principal.sessionPolicies ? enabled(principal.sessionPolicies, input.disabled) : undefined;
+  const sessionApplies = sessionPolicies !== undefined && (sessionPolicies.length > 0 || facts.kind === 'federatedUser');
+  const sessionEvent = tracer.add({
+    parent: null, stage: 'session', kind: 'stage', outcome: sessionApplies ? 'info' : 'notApplicable',
+    reason: sessionApplies ? (sessionPolicies!.length === 0 ? 'federatedUserWithoutSessionPolicy' : 'stageSession') : 'noSessionPolicy', params: {},
+  });
+  const session = evaluatePolicies(sessionApplies ? sessionPolicies! : [], match, 'session', sessionEvent, tracer);
+  if (sessionApplies) {
+    stages.push({ stage: 'session', applies: true, result: session });
+    tracer.settle(sessionEvent, session.deny ? 'deny' : session.allow ? 'allow' : 'implicitDeny');
+  }
+
+  // ── 1. An explicit deny in any applicable policy.
+  const denying = stages.filter((s) => s.result.deny);
+  if (denying.length > 0) {
+    const first = denying[0]!;
+    const reason = DENY_REASON[first.stage];
+    return finish(input, 'explicitDeny', denying.map((s) => s.stage), reason, statementParams(first.result), tracer);
+  }
+  // ── 2. SCPs must allow at every level.
+  if (!scpAllowed) return finish(input, 'implicitDeny', ['scp'], 'noScpAllows', {}, tracer);
+
+  // ── 3. What allows the request depends on who calls, and whether the resource is in the caller's account.
+  const resourceKind = resource.allowKind;
+  const noResourceAllow = target.stage === 'trust' ? 'noTrustPolicyAllows' : target.required ? 'noKeyPolicyAllows' : 'noResourcePolicyAllows';
+  const resourceAllowParams = statementParams(resource);
+  switch (facts.kind) {
+    case 'service':
+      return resourceKind
+        ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', resourceAllowParams, tracer)
+        : finish(input, 'implicitDeny', [resourceStage], 'serviceNotAllowedByResourcePolicy', {}, tracer);
+    case 'anonymous':
+      return resourceKind === 'anyone'
+        ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', resourceAllowParams, tracer)
+        : finish(input, 'implicitDeny', [resourceStage], 'anonymousNotAllowed', {}, tracer);
+    case 'root': {
+      const sameAccount = resourceAccount === undefined || resourceAccount === callerAccount;
+      if (sameAccount && !target.required) return finish(input, 'allowed', ['identity'], 'allowedAsRootUser', {}, tracer);
+      return resourceKind
+        ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', resourceAllowParams, tracer)
+        : finish(input, 'implicitDeny', [resourceStage], target.required && sameAccount ? 'rootUserNeedsKeyPolicy' : noResourceAllow, {}, tracer);
+    }
+    default:
+      break;
+  }
+
+  const sameAccount = resourceAccount === undefined || resourceAccount === callerAccount;
+  const boundaryOk = !boundaryPolicy || boundary.allow;
+  const sessionOk = !sessionApplies || session.allow;
+  const limits: Stage[] = [];
+  if (!boundaryOk) limits.push('boundary');
+  if (!sessionOk) limits.push('session');
+  const limitReason = (stage: Stage): ReasonCode =>
+    stage === 'boundary' ? 'noBoundaryAllows' : sessionPolicies?.length === 0 ? 'federatedUserWithoutSessionPolicy' : 'noSessionPolicyAllows';
+
+  if (sameAccount) {
+    // A resource-based policy that names the caller itself (user, role session or federated user ARN) allows,
+    // whatever identity-based policies, boundaries and session policies say (but not what they deny).
+    if (resourceKind === 'direct' || resourceKind === 'anyone') {
+      return finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', { ...resourceAllowParams, principalMatch: resourceKind }, tracer);
+    }
+    // Naming the role (not the session) adds to the role's permissions: boundaries and session policies still limit it.
+    if (resourceKind === 'role') {
+      if (limits.length === 0) return finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', { ...resourceAllowParams, principalMatch: 'role' }, tracer);
+      return finish(input, 'implicitDeny', limits, limitReason(limits[0]!), {}, tracer);
+    }
+    const missing: Stage[] = [];
+    if (target.required && !resourceKind) missing.push(resourceStage);
+    if (!identity.allow) missing.push('identity');
+    missing.push(...limits);
+    if (missing.length === 0) return finish(input, 'allowed', ['identity'], 'allowedByIdentityPolicy', statementParams(identity), tracer);
+    const first = missing[0]!;
+    return finish(input, 'implicitDeny', missing, first === resourceStage ? noResourceAllow : first === 'identity' ? 'noIdentityPolicyAllows' : limitReason(first), {}, tracer);
+  }
+
+  // Cross-account: the resource's account must allow in a resource-based policy, and the caller's account in its IAM policies.
+  const missing: Stage[] = [];
+  if (!resourceKind) missing.push(resourceStage);
+  if (!identity.allow) missing.push('identity');
+  missing.push(...limits);
+  if (missing.length === 0) return finish(input, 'allowed', [resourceStage, 'identity'], 'crossAccountResourcePolicyAllow', resourceAllowParams, tracer);
+  const first = missing[0]!;
+  return finish(input, 'implicitDeny', missing, first === resourceStage ? noResourceAllow : first === 'identity' ? 'noIdentityPolicyAllows' : limitReason(first), {}, tracer);
+}
+
+function statementParams(result: PolicySetResult): TraceParams {
+  const st = result.decidingStatement;
+  return st ? { policy: st.policy.name, statement: st.index, ...(st.sid ? { sid: st.sid } : {}) } : {};
+}
+
+const DENY_REASON: Record<Stage, ReasonCode> = {
+  scp: 'explicitDenyInScp',
+  rcp: 'explicitDenyInRcp',
+  resource: 'explicitDenyInResourcePolicy',
+  trust: 'explicitDenyInTrustPolicy',
+  identity: 'explicitDenyInIdentityPolicy',
+  boundary: 'explicitDenyInBoundary',
+  session: 'explicitDenyInSessionPolicy',
+  authn: 'authenticationFailed',
+  context: 'authenticationFailed',
+  sts: 'stsRefused',
+};
+
+function finish(input: AuthzInput, decision: AuthzDecision, decidedBy: readonly Stage[], reason: ReasonCode, params: TraceParams, tracer: Tracer): AuthzResult {
+  const message = explainDecision(decision, reason, input.principal, input.action, input.target.arn);
+  tracer.add({
+    parent: null, stage: decidedBy[0] ?? 'identity', kind: 'decision', outcome: decision === 'allowed' ? 'allow' : decision === 'explicitDeny' ? 'deny' : 'implicitDeny',
+    reason, params: { ...params, decision, decidedBy: decidedBy.join(',') },
+  });
+  return { decision, decidedBy, reason, params, message };
+}

@@ -1,0 +1,80 @@
+/**
+ * Evaluating a set of policies of one stage against a request: every statement is
+ * matched; the trace gets a policy event per policy, a statement event per statement and,
+ * below it, each element's verdict.
+ */
+import type { CompiledPolicy, MatchInput, PrincipalMatchKind } from './compiledPolicy';
+import type { Tracer } from './tracer';
+import type { PolicyRef, Stage } from './types';
+
+export interface PolicySetResult {
+  deny: boolean;
+  allow: boolean;
+  /** The strongest way a matching Allow named the caller (resource-based policies). */
+  allowKind: PrincipalMatchKind | undefined;
+  readonly denyingPolicies: PolicyRef[];
+  readonly allowingPolicies: PolicyRef[];
+  /** The first deciding statement, for the summary: policy and statement index. */
+  decidingStatement: { readonly policy: PolicyRef; readonly index: number; readonly sid: string | undefined } | undefined;
+}
+
+const KIND_RANK: Record<PrincipalMatchKind, number> = { account: 1, role: 2, anyone: 3, direct: 3 };
+
+export function emptyResult(): PolicySetResult {
+  return { deny: false, allow: false, allowKind: undefined, denyingPolicies: [], allowingPolicies: [], decidingStatement: undefined };
+}
+
+/** Evaluates `policies` and merges the outcome into `into` (so SCP levels or several sets can share one result). */
+export function evaluatePolicies(
+  policies: readonly CompiledPolicy[],
+  input: MatchInput,
+  stage: Stage,
+  parent: number,
+  tracer: Tracer,
+  into: PolicySetResult = emptyResult(),
+): PolicySetResult {
+  for (const policy of policies) {
+    const policyEvent = tracer.enabled
+      ? tracer.add({ parent, stage, kind: 'policy', outcome: 'noMatch', reason: 'policyEvaluated', params: { name: policy.ref.name }, policy: policy.ref })
+      : -1;
+    let policyDeny = false;
+    let policyAllow = false;
+    for (const statement of policy.statements) {
+      const kind = statement.match(input);
+      if (tracer.enabled) {
+        const outcome = kind === null ? 'noMatch' : statement.effect === 'Deny' ? 'deny' : 'allow';
+        const statementEvent = tracer.add({
+          parent: policyEvent, stage, kind: 'statement', outcome,
+          reason: outcome === 'noMatch' ? 'statementNoMatch' : outcome === 'deny' ? 'statementDenies' : 'statementAllows',
+          params: { effect: statement.effect, ...(statement.sid ? { sid: statement.sid } : {}), index: statement.index, ...(kind ? { principalMatch: kind } : {}) },
+          policy: policy.ref,
+          statement: { index: statement.index, ...(statement.sid ? { sid: statement.sid } : {}) },
+          span: statement.span,
+        });
+        for (const element of statement.explain(input)) {
+          tracer.add({
+            parent: statementEvent, stage, kind: 'element', outcome: element.outcome === 'match' ? 'pass' : 'noMatch',
+            reason: element.reason, params: element.params, policy: policy.ref,
+            statement: { index: statement.index, ...(statement.sid ? { sid: statement.sid } : {}) },
+            ...(element.span ? { span: element.span } : {}), element: element.element,
+          });
+        }
+      }
+      if (kind === null) continue;
+      if (statement.effect === 'Deny') {
+        if (!into.deny || !into.decidingStatement) into.decidingStatement = { policy: policy.ref, index: statement.index, sid: statement.sid };
+        into.deny = true;
+        policyDeny = true;
+      } else {
+        if (!into.allow && !into.deny) into.decidingStatement = { policy: policy.ref, index: statement.index, sid: statement.sid };
+        into.allow = true;
+        policyAllow = true;
+        if (into.allowKind === undefined || KIND_RANK[kind] > KIND_RANK[into.allowKind]) into.allowKind = kind;
+      }
+    }
+    if (policyDeny) into.denyingPolicies.push(policy.ref);
+    if (policyAllow) into.allowingPolicies.push(policy.ref);
+    if (tracer.enabled) tracer.settle(policyEvent, policyDeny ? 'deny' : policyAllow ? 'allow' : 'noMatch');
+  }
+  return into;
+}

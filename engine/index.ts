@@ -1,0 +1,57 @@
+/**
+ * The engine's public API: load and validate scenarios, compile a world, judge requests.
+ * Pure TypeScript: runs in the Web Worker, in Node (the CLI) and in tests.
+ */
+import { compileWorld as compile, requiredManagedPolicyArns } from './model/compile';
+import type { ManagedPolicySource } from './data/managedPolicies';
+import type { World, WorldFault } from './model/world';
+import { runRequest, type RunOptions } from './pipeline/run';
+import { SessionStore } from './pipeline/sessions';
+import { parseDocumentText } from './scenario/load';
+import { validateDocument, type ScenarioFault } from './scenario/validate';
+import type { RequestJson, ScenarioJson } from './scenario/types';
+import type { DecisionResult } from './evaluate/types';
+
+export type { DecisionResult, TraceEvent, Stage, PolicyRef, Decision, AuthzDecision } from './evaluate/types';
+export type { ReasonCode } from './evaluate/reasons';
+export { REASON_CODES } from './evaluate/reasons';
+export type { ScenarioJson, RequestJson, PackJson } from './scenario/types';
+export type { World, WorldFault } from './model/world';
+export type { ScenarioFault } from './scenario/validate';
+export { requiredManagedPolicyArns, SessionStore };
+export { parseDocumentText, validateDocument };
+
+/** A compiled world: compile once, judge many requests. */
+export type CompiledWorld = World;
+
+export type ScenarioLoadResult = { ok: true; scenario: ScenarioJson } | { ok: false; errors: ScenarioFault[] };
+
+function asScenario(result: ReturnType<typeof validateDocument>): ScenarioLoadResult {
+  if (!result.ok) return { ok: false, errors: [...result.errors] };
+  if (result.kind !== 'scenario') return { ok: false, errors: [{ path: '$.format', message: 'This is a pack of exercises, not a scenario.' }] };
+  return { ok: true, scenario: result.scenario };
+}
+
+/** Parses and validates a scenario file's text. */
+export function parseScenarioText(text: string): ScenarioLoadResult {
+  return asScenario(parseDocumentText(text));
+}
+
+/** Validates an already-parsed scenario value. */
+export function validateScenario(value: unknown): ScenarioLoadResult {
+  return asScenario(validateDocument(value));
+}
+
+/** Compiles a validated scenario; faults (an unknown managed policy, a policy AWS would reject) come with JSON paths. */
+export function compileWorld(scenario: ScenarioJson, managed: ManagedPolicySource): { world: CompiledWorld; faults: WorldFault[] } {
+  return compile(scenario, managed);
+}
+
+export interface EvaluateOptions extends RunOptions {
+  readonly trace?: boolean;
+}
+
+/** Judges one request: authentication, context, authorization; with a trace unless `trace: false`. */
+export function evaluateRequest(world: CompiledWorld, request: RequestJson, options: EvaluateOptions = {}): Promise<DecisionResult> {
+  return runRequest(world, request, { trace: options.trace ?? true, ...options });
+}

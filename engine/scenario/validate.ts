@@ -1,0 +1,104 @@
+/**
+ * Validation of a scenario or pack value against the JSON Schema, then the rules a
+ * schema cannot say (unique ids, references that must resolve). Every fault names the
+ * JSON path where it is. Unknown properties are warnings, not faults, so a file written
+ * for a newer version of the format still opens.
+ */
+import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import schema from './scenario.schema.json';
+import { checkReferences } from './references';
+import { findUnknownProperties } from './unknownProperties';
+import type { PackJson, ScenarioJson } from './types';
+
+export interface ScenarioFault {
+  /** JSON path, e.g. `$.accounts[0].users[1].groups[0]`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ValidationResult =
+  | { readonly ok: true; readonly kind: 'scenario'; readonly scenario: ScenarioJson; readonly warnings: readonly ScenarioFault[] }
+  | { readonly ok: true; readonly kind: 'pack'; readonly pack: PackJson; readonly warnings: readonly ScenarioFault[] }
+  | { readonly ok: false; readonly errors: readonly ScenarioFault[]; readonly warnings: readonly ScenarioFault[] };
+
+type SchemaDef = 'scenario' | 'pack';
+const validators = new Map<SchemaDef, Validator>();
+
+function validatorFor(def: SchemaDef): Validator {
+  let validator = validators.get(def);
+  if (!validator) {
+    const rooted = { ...schema, oneOf: undefined, $ref: `#/$defs/${def}` };
+    validator = new Validator(rooted as object, '2020-12', false);
+    validators.set(def, validator);
+  }
+  return validator;
+}
+
+/** `#/accounts/0/id` → `$.accounts[0].id` */
+export function pointerToPath(pointer: string): string {
+  const parts = pointer.replace(/^#\/?/, '').split('/').filter((p) => p !== '');
+  let path = '$';
+  for (const raw of parts) {
+    const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    path += /^\d+$/.test(part) ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
+  }
+  return path;
+}
+
+/** The schema library reports every failing subschema; keep the most specific, readable ones. */
+function schemaFaults(units: readonly OutputUnit[]): ScenarioFault[] {
+  const seen = new Set<string>();
+  const faults: ScenarioFault[] = [];
+  // Container keywords only repeat what their children say.
+  const summaries = new Set(['properties', 'items', '$ref', 'allOf', 'additionalProperties', 'prefixItems']);
+  const specific = units.filter((u) => !summaries.has(u.keyword));
+  for (const unit of specific.length > 0 ? specific : units) {
+    const path = pointerToPath(unit.instanceLocation);
+    const message = unit.error.replace(/^Instance /, 'Value ');
+    const key = `${path} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    faults.push({ path, message });
+  }
+  // A deeper fault explains a failed anyOf/oneOf above it better than the combinator does.
+  return faults.filter((f) => !(/any of|one of/.test(f.message) && faults.some((g) => g !== f && g.path.startsWith(f.path) && g.path !== f.path)));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates a parsed JSON value as a scenario or a pack. */
+export function validateDocument(value: unknown): ValidationResult {
+  if (!isRecord(value)) {
+    return { ok: false, errors: [{ path: '$', message: 'A scenario file must be a JSON object with "format": "iam-playground/scenario" (or a pack, "iam-playground/pack").' }], warnings: [] };
+  }
+  const format = value['format'];
+  const def: SchemaDef | undefined = format === 'iam-playground/scenario' ? 'scenario' : format === 'iam-playground/pack' ? 'pack' : undefined;
+  if (!def) {
+    return {
+      ok: false,
+      errors: [{ path: '$.format', message: `\`format\` must be "iam-playground/scenario" or "iam-playground/pack", not ${JSON.stringify(format) ?? 'missing'}.` }],
+      warnings: [],
+    };
+  }
+  const result = validatorFor(def).validate(value);
+  const warnings = findUnknownProperties(value, def);
+  if (!result.valid) return { ok: false, errors: schemaFaults(result.errors), warnings };
+  if (def === 'pack') {
+    const pack = value as unknown as PackJson;
+    const errors: ScenarioFault[] = [];
+    const ids = new Set<string>();
+    pack.exercises.forEach((exercise, i) => {
+      const path = `$.exercises[${i}]`;
+      if (!exercise.exercise) errors.push({ path, message: 'Every scenario of a pack must be an exercise (have an `exercise` field).' });
+      else if (ids.has(exercise.exercise.id)) errors.push({ path: `${path}.exercise.id`, message: `Exercise id \`${exercise.exercise.id}\` is used twice in this pack.` });
+      else ids.add(exercise.exercise.id);
+      errors.push(...checkReferences(exercise, path));
+    });
+    return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, kind: 'pack', pack, warnings };
+  }
+  const scenario = value as unknown as ScenarioJson;
+  const errors = checkReferences(scenario, '$');
+  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, kind: 'scenario', scenario, warnings };
+}

@@ -1,0 +1,108 @@
+/**
+ * The engine worker: one switch over the protocol (./protocol.ts). It imports only from
+ * engine/, never from the app, so the worker chunk carries no UI code.
+ *
+ * The same host runs on the main thread when a Worker cannot start (the app imports
+ * `createEngineHost` dynamically); the message wiring below only happens inside a worker.
+ */
+import { compileWorld, evaluateRequest, parseScenarioText, requiredManagedPolicyArns } from '../index';
+import { fetchManagedPolicies, managedPolicySourceFrom } from '../data/managedPolicies';
+import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
+
+type CompiledWorld = ReturnType<typeof compileWorld>['world'];
+
+/** Answers protocol requests; one per worker (or one on the main thread). */
+export interface EngineHost {
+  handle(message: WorkerRequest): Promise<WorkerResponse>;
+}
+
+/** The folder the data plugin serves managed policies from, under the site's base URL. */
+function dataUrl(baseUrl: string | undefined, fallbackOrigin: string): string {
+  return new URL('data/', baseUrl ?? fallbackOrigin).href;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/**
+ * Creates a host. `origin` is used for data URLs when `setWorld` carries no base URL.
+ */
+export function createEngineHost(origin: string): EngineHost {
+  // INVARIANT: `world` is replaced only by `setWorld`; an `evaluate` that arrives while a
+  // world is still loading (managed policies are fetched) waits for it, so requests are
+  // judged in the world that was set before them.
+  let world: Promise<CompiledWorld | null> = Promise.resolve(null);
+
+  const respond = {
+    pong: (id: number): WorkerResponse => ({ v: PROTOCOL_VERSION, id, type: 'pong' }),
+    error: (id: number, message: string): WorkerResponse => ({ v: PROTOCOL_VERSION, id, type: 'error', message }),
+  };
+
+  return {
+    async handle(message) {
+      const { id } = message;
+      try {
+        switch (message.type) {
+          case 'ping':
+            return respond.pong(id);
+          case 'parseScenario': {
+            const parsed = parseScenarioText(message.text);
+            return { v: PROTOCOL_VERSION, id, type: 'scenarioParsed', result: parsed.ok ? parsed : { ok: false, errors: parsed.errors } };
+          }
+          case 'setWorld': {
+            const { scenario } = message;
+            const loading = (async () => {
+              const arns = requiredManagedPolicyArns(scenario);
+              const { records } = await fetchManagedPolicies(arns, dataUrl(message.baseUrl, origin));
+              return compileWorld(scenario, managedPolicySourceFrom(records));
+            })();
+            world = loading.then(
+              (compiled) => compiled.world,
+              () => null,
+            );
+            const { faults } = await loading;
+            return { v: PROTOCOL_VERSION, id, type: 'worldSet', faults };
+          }
+          case 'evaluate': {
+            const current = await world;
+            if (!current) return respond.error(id, 'No world is loaded: set a world before sending a request.');
+            const result = await evaluateRequest(current, message.request, { trace: message.trace });
+            return { v: PROTOCOL_VERSION, id, type: 'decision', result };
+          }
+          default: {
+            const unknown: { type?: unknown } = message;
+            return respond.error(id, `Unknown message type \`${String(unknown.type)}\`.`);
+          }
+        }
+      } catch (error) {
+        return respond.error(id, errorMessage(error));
+      }
+    },
+  };
+}
+
+/** The little of a worker's global scope this file uses (typed here so the file also compiles with the DOM lib). */
+interface WorkerScope {
+  readonly WorkerGlobalScope?: unknown;
+  readonly location: { readonly origin: string };
+  postMessage(message: WorkerResponse): void;
+  addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+if (typeof scope.WorkerGlobalScope !== 'undefined') {
+  const host = createEngineHost(`${scope.location.origin}/`);
+  scope.addEventListener('message', (event) => {
+    const data = event.data as Partial<WorkerRequest> | null;
+    const id = typeof data?.id === 'number' ? data.id : -1;
+    if (data?.v !== PROTOCOL_VERSION) {
+      // A page of another version (a stale tab after a site update): say so, the page restarts us.
+      scope.postMessage({ v: PROTOCOL_VERSION, id, type: 'error', message: `Protocol version ${String(data?.v)} is not ${PROTOCOL_VERSION}.` });
+      return;
+    }
+    void host.handle(data as WorkerRequest).then((response) => scope.postMessage(response));
+  });
+}

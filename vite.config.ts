@@ -1,0 +1,115 @@
+/**
+ * Build of the static site. Three constraints shape it (issues 2 and 9):
+ * - it must work unchanged at a site root and under any sub-path, so the base is relative
+ *   (`./`) unless BASE_PATH says otherwise;
+ * - it must work offline, so a service worker precaches the shell, the engine worker and
+ *   Monaco, and caches the IAM data on first use;
+ * - it must never load anything from another origin, so Monaco is bundled (see
+ *   app/editor/monaco.ts) and a Content-Security-Policy is written into the built page.
+ */
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import iamData, { iamDataVersion } from './scripts/vite-plugin-iam-data';
+
+/**
+ * The policy of the built page. `style-src 'unsafe-inline'` is needed because Monaco and
+ * React Flow create <style> elements at run time; scripts stay strictly `'self'` (no
+ * inline script, no eval). Workers come from our own files only.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** Adds the CSP meta tag to the production page only: the dev server needs inline scripts (React refresh). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'iam-playground:csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      ],
+    },
+  };
+}
+
+export default defineConfig(() => ({
+  base: process.env.BASE_PATH ?? './',
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Serves and emits `data/managed-policies/*.json` and `data/iam-data/**` under the base.
+    iamData(),
+    VitePWA({
+      // The app registers the worker itself (app/pwa/serviceWorker.ts) and offers updates;
+      // an injected inline register script would break the CSP.
+      injectRegister: false,
+      registerType: 'prompt',
+      includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png', 'samples/*.json'],
+      manifest: {
+        name: 'IAM Playground',
+        short_name: 'IAM Playground',
+        description: 'Build a small AWS world and watch IAM decide every request. 한국어와 영어로, 오프라인에서도.',
+        lang: 'en',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f7f9',
+        theme_color: '#1f3a5f',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ttf,woff2,json,webmanifest}'],
+        // The IAM data is large and only partly used: cached at run time instead (below).
+        globIgnores: ['data/**'],
+        // The Monaco chunk is ~4 MB; Workbox would silently skip it at the default 2 MiB.
+        maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/\/data\//],
+        // The first visit's engine worker fetches IAM data: claim it at once so those
+        // fetches already go through the runtime cache below.
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/data/'),
+            handler: 'CacheFirst',
+            options: {
+              // Named after the data's version: a site update with new data starts a fresh cache.
+              cacheName: `iam-data-${iamDataVersion()}`,
+              expiration: { maxEntries: 4000 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
+      },
+    }),
+  ],
+  worker: {
+    // The engine worker is an ES module worker (engine/worker/worker.ts).
+    format: 'es' as const,
+  },
+  build: {
+    target: 'es2022',
+    // Monaco is one large lazy chunk by design; the first-paint budget is checked by the tests.
+    chunkSizeWarningLimit: 4500,
+  },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+}));
