@@ -2,7 +2,7 @@
  * The page: a header, the request console, the map of the world and the details panel,
  * each region behind its own error boundary so a failure stays local and recoverable.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Icon } from './components/Icon';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { useLang, useT } from './i18n';
@@ -13,11 +13,12 @@ import { DetailsPanel } from './panel/DetailsPanel';
 import { DecisionView } from './request/DecisionView';
 import { Examples } from './request/Examples';
 import { RequestForm } from './request/RequestForm';
-import { WorldCanvas } from './canvas/WorldCanvas';
+import { loadCanvas } from './canvas/loadCanvas';
 import { useAppStore } from './store';
 import { openSample } from './world/loadWorld';
 
 const resetWorld = () => void openSample();
+const WorldCanvas = lazy(loadCanvas);
 
 export function App() {
   const t = useT();
@@ -63,7 +64,9 @@ export function App() {
             <ErrorBoundary region="region.map" onReset={resetWorld}>
               <WorldStatusView />
               <div className="map-canvas">
-                <WorldCanvas />
+                <Suspense fallback={<p className="muted map-loading">{t('map.loading')}</p>}>
+                  <WorldCanvas />
+                </Suspense>
               </div>
             </ErrorBoundary>
           </section>

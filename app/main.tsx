@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { onEngineEvent } from './engine/engine';
+import { loadCanvas } from './canvas/loadCanvas';
 import { preloadPolicyEditor } from './editor/loadEditor';
 import { registerServiceWorker } from './pwa/serviceWorker';
 import { useAppStore } from './store';
@@ -22,6 +23,9 @@ onEngineEvent((event) => {
   if (event.type === 'restarted') addNotice({ kind: 'engineRestarted', reason: event.reason });
   else addNotice({ kind: 'engineMainThread' });
 });
+
+// The map's chunk is needed right away: fetch it beside the first render, not after it.
+void loadCanvas();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

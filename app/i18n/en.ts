@@ -22,6 +22,7 @@ export const en = {
   'map.title': 'Map of the world',
   'map.label': 'Map of the AWS world: accounts, principals, policies and resources',
   'map.empty': 'This world has no accounts yet.',
+  'map.loading': 'Drawing the map…',
 
   'legend.title': 'Legend',
   'legend.show': 'Show legend',

@@ -24,6 +24,7 @@ export const ko: Messages = {
   'map.title': '환경 지도',
   'map.label': 'AWS 환경 지도: 계정, 보안 주체, 정책, 리소스',
   'map.empty': '이 환경에는 아직 계정이 없습니다.',
+  'map.loading': '지도를 그리는 중…',
 
   'legend.title': '범례',
   'legend.show': '범례 보기',

@@ -1,14 +1,13 @@
 /**
- * The world's derived views, computed once per world (the ScenarioJson object is
- * replaced, never mutated, so its identity is the cache key).
+ * The world's graph, computed once per world (the ScenarioJson object is replaced, never
+ * mutated, so its identity is the cache key). Its layout lives with the lazy canvas
+ * (canvas/layoutCache.ts), so dagre stays out of the first paint.
  */
 import { useAppStore } from '../store';
 import type { ScenarioJson } from '../../engine/scenario/types';
 import { worldGraph, type WorldGraph } from './graph';
-import { layoutWorld, type Layout } from './layout';
 
 const graphs = new WeakMap<ScenarioJson, WorldGraph>();
-const layouts = new WeakMap<ScenarioJson, Layout>();
 
 export function graphOf(world: ScenarioJson): WorldGraph {
   let graph = graphs.get(world);
@@ -17,15 +16,6 @@ export function graphOf(world: ScenarioJson): WorldGraph {
     graphs.set(world, graph);
   }
   return graph;
-}
-
-export function layoutOf(world: ScenarioJson): Layout {
-  let layout = layouts.get(world);
-  if (!layout) {
-    layout = layoutWorld(graphOf(world));
-    layouts.set(world, layout);
-  }
-  return layout;
 }
 
 /** The graph of the current world, or null while none is loaded. */

@@ -48,11 +48,23 @@ class Lru<V> {
   }
 }
 
+/**
+ * An imported HMAC key: `CryptoKey` where the DOM types are loaded, opaque in the engine
+ * (see `engine/crypto.d.ts`). Written so the file type-checks under both.
+ */
+type HmacKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
+/** The bytes as an `ArrayBuffer` (what every WebCrypto typing accepts). */
+function bufferOf(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+}
+
 /** A derived signing key (kSigning), imported for HMAC, with the signatures it made. */
 export interface SigningKey {
   /** `date/region/service`: the credential scope without its terminator. */
   readonly scope: string;
-  readonly key: unknown;
+  readonly key: HmacKey;
   /** Remembered signatures, by string to sign. */
   readonly signatures: Lru<string>;
 }
@@ -74,14 +86,14 @@ export function clearSigV4Caches(): void {
   hashes.clear();
 }
 
-async function importHmacKey(raw: Uint8Array): Promise<unknown> {
+async function importHmacKey(raw: Uint8Array): Promise<HmacKey> {
   webCryptoCalls++;
-  return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return crypto.subtle.importKey('raw', bufferOf(raw), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
-async function hmac(key: unknown, data: string): Promise<Uint8Array> {
+async function hmac(key: HmacKey, data: string): Promise<Uint8Array> {
   webCryptoCalls++;
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(data)));
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, bufferOf(utf8(data))));
 }
 
 /** Lower-case hex SHA-256 of the UTF-8 form of `text`. Remembered for texts up to 64 KiB. */
@@ -93,7 +105,7 @@ export async function sha256Hex(text: string): Promise<string> {
     if (known !== undefined) return known;
   }
   webCryptoCalls++;
-  const hex = toHex(await crypto.subtle.digest('SHA-256', utf8(text)));
+  const hex = toHex(await crypto.subtle.digest('SHA-256', bufferOf(utf8(text))));
   if (memo) hashes.set(text, hex);
   return hex;
 }
@@ -138,7 +150,7 @@ export async function signString(key: SigningKey, stringToSign: string): Promise
 /** HMAC-SHA-1 for TOTP (RFC 4226), with WebCrypto. */
 export async function hmacSha1(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
   webCryptoCalls++;
-  const imported = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
+  const imported = await crypto.subtle.importKey('raw', bufferOf(key), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
   webCryptoCalls++;
-  return new Uint8Array(await crypto.subtle.sign('HMAC', imported, data));
+  return new Uint8Array(await crypto.subtle.sign('HMAC', imported, bufferOf(data)));
 }

@@ -5,7 +5,6 @@
  * 1 when any does not, 2 when a file is not a valid scenario or pack.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { checkScenario, type ScenarioCheck } from '../check/checkScenario';
 import { loadManagedPolicySourceNode } from '../data/nodeManagedPolicies';
 import { parseDocumentText } from '../scenario/load';
@@ -14,6 +13,7 @@ import type { ScenarioJson } from '../scenario/types';
 type JsonRow = Record<string, unknown>;
 
 interface Report {
+  readonly json: boolean;
   rows: JsonRow[];
   lines: string[];
   invalid: boolean;
@@ -30,7 +30,7 @@ function reportCheck(file: string, label: string, check: ScenarioCheck, report: 
   if (!check.ok) {
     report.invalid = true;
     for (const fault of check.faults) report.lines.push(`  ${file}: ${fault.path}: ${fault.message}`);
-    process.stderr.write(check.faults.map((f) => `${file}: ${f.path}: ${f.message}\n`).join(''));
+    if (report.json) process.stderr.write(check.faults.map((f) => `${file}: ${f.path}: ${f.message}\n`).join(''));
     return;
   }
   if (label) report.lines.push(`  ${label}`);
@@ -74,7 +74,7 @@ async function checkFile(path: string, report: Report): Promise<void> {
     report.invalid = true;
     const message = `${file}: $: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     report.lines.push(`  ${message}`);
-    process.stderr.write(`${message}\n`);
+    if (report.json) process.stderr.write(`${message}\n`);
     return;
   }
   const loaded = parseDocumentText(text);
@@ -82,7 +82,7 @@ async function checkFile(path: string, report: Report): Promise<void> {
   if (!loaded.ok) {
     report.invalid = true;
     for (const e of loaded.errors) report.lines.push(`  ${file}: ${e.path}: ${e.message}`);
-    process.stderr.write(loaded.errors.map((e) => `${file}: ${e.path}: ${e.message}\n`).join(''));
+    if (report.json) process.stderr.write(loaded.errors.map((e) => `${file}: ${e.path}: ${e.message}\n`).join(''));
     return;
   }
   const managed = loadManagedPolicySourceNode();
@@ -112,12 +112,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${unknown.length ? `Unknown option ${unknown.join(' ')}. ` : ''}${USAGE}\n`);
     return 2;
   }
-  const report: Report = { rows: [], lines: [], invalid: false, failed: false };
+  const report: Report = { json, rows: [], lines: [], invalid: false, failed: false };
   for (const file of files) {
     const before = report.lines.length;
     await checkFile(file, report);
     if (!json) {
-      process.stdout.write(`${basename(file) === file ? file : file}\n${report.lines.slice(before).join('\n')}\n`);
+      process.stdout.write(`${file}\n${report.lines.slice(before).join('\n')}\n`);
     }
   }
   if (json) {

@@ -17,6 +17,10 @@ const DIRECT_KINDS = new Set<PrincipalIdentity['kind']>(['user', 'session', 'fed
 function principalKind(block: CompiledPrincipalBlock, principal: PreparedPrincipal): PrincipalMatchKind | null {
   if (block.anyone) return 'anyone';
   let best: PrincipalMatchKind | null = null;
+  // A grant to the IAM user that issued a federated user session adds to that user's permissions before the
+  // session is created: the session policy still limits it (IAM User Guide, "Session policies").
+  const issuer = principal.facts.issuerArn;
+  if (issuer && block.test({ facts: principal.facts, chain: [{ kind: 'user', type: 'AWS', names: [issuer], display: issuer }] })) best = 'role';
   for (const identity of principal.chain) {
     if (!block.test({ facts: principal.facts, chain: [identity] })) continue;
     if (DIRECT_KINDS.has(identity.kind)) return 'direct';
@@ -24,6 +28,20 @@ function principalKind(block: CompiledPrincipalBlock, principal: PreparedPrincip
     else if (identity.kind === 'account' && best === null) best = 'account';
   }
   return best;
+}
+
+/**
+ * Whether a NotPrincipal statement applies to the caller. Both readings err towards deny,
+ * as AWS's NotPrincipal page advises against relying on it:
+ * - Deny: "will always deny any IAM principal that has a permissions boundary policy
+ *   attached" (Permissions boundaries page); otherwise the caller escapes only when every
+ *   identity of its chain (account, user / role, session) is listed.
+ * - Allow: "allows all principals except the one named": a caller any identity of which is
+ *   listed is excluded.
+ */
+function notPrincipalApplies(block: CompiledPrincipalBlock, isDeny: boolean, principal: PreparedPrincipal): boolean {
+  if (isDeny) return principal.facts.hasPermissionsBoundary === true || block.testNot(principal);
+  return !block.test(principal);
 }
 
 function accountOf(arn: string): string | undefined {
@@ -42,9 +60,10 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
   // A statement without Resource/NotResource (a trust policy) applies to the resource it is attached to.
   const noResourceElement = !resource && !notResource;
 
+  const isDeny = statement.effect.value === 'Deny';
   const matchPrincipal = (input: MatchInput): PrincipalMatchKind | null => {
     if (principal) return principalKind(principal, input.principal);
-    if (notPrincipal) return notPrincipal.testNot(input.principal) ? 'anyone' : null;
+    if (notPrincipal) return notPrincipalApplies(notPrincipal, isDeny, input.principal) ? 'anyone' : null;
     return 'direct';
   };
 
@@ -74,9 +93,14 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
         });
       } else if (notPrincipal) {
         const e = notPrincipal.explainNot(input.principal);
+        const applies = notPrincipalApplies(notPrincipal, isDeny, input.principal);
         out.push({
-          element: 'NotPrincipal', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'notPrincipalMatched' : 'notPrincipalExcludes',
-          params: { caller: input.principal.facts.callerArn, ...(e.unnamed ? { unnamed: e.unnamed.display } : {}) },
+          element: 'NotPrincipal', outcome: applies ? 'match' : 'noMatch', reason: applies ? 'notPrincipalMatched' : 'notPrincipalExcludes',
+          params: {
+            caller: input.principal.facts.callerArn,
+            ...(isDeny && input.principal.facts.hasPermissionsBoundary ? { permissionsBoundary: true } : {}),
+            ...(e.unnamed && applies ? { unnamed: e.unnamed.display } : {}),
+          },
           span: statement.notPrincipal!.span,
         });
       }

@@ -19,6 +19,7 @@ import { NO_TRACE, type Tracer } from './tracer';
 import type { AuthzDecision, Stage, TraceParams } from './types';
 
 const RCP_SERVICES: ReadonlySet<string> = new Set(RCP_SUPPORTED_SERVICES);
+const BUCKET_POLICY_ACTIONS: ReadonlySet<string> = new Set(['s3:getbucketpolicy', 's3:putbucketpolicy', 's3:deletebucketpolicy']);
 
 export interface AuthzInput {
   readonly world: World;
@@ -138,10 +139,14 @@ export function authorize(input: AuthzInput): AuthzResult {
 
   // ── Resource-based policy (trust policy for STS role actions).
   const resourceStage = target.stage;
-  const resourcePolicies = target.policy && !input.disabled?.has(target.policy.ref.id) ? [target.policy] : [];
+  // "The root principal of the bucket owner account can perform the GetBucketPolicy, PutBucketPolicy, and
+  // DeleteBucketPolicy API actions, even if the bucket policy explicitly denies" it (Amazon S3 User Guide, bucket policies).
+  const lockoutExempt = facts.kind === 'root' && resourceAccount === callerAccount && BUCKET_POLICY_ACTIONS.has(actionLower) && target.arn.startsWith('arn:aws:s3:::');
+  const resourcePolicies = target.policy && !lockoutExempt && !input.disabled?.has(target.policy.ref.id) ? [target.policy] : [];
   const resourceEvent = tracer.add({
     parent: null, stage: resourceStage, kind: 'stage', outcome: resourcePolicies.length ? 'info' : 'notApplicable',
-    reason: resourcePolicies.length ? (resourceStage === 'trust' ? 'stageTrust' : 'stageResource') : 'noResourcePolicy', params: { resource: target.arn },
+    reason: resourcePolicies.length ? (resourceStage === 'trust' ? 'stageTrust' : 'stageResource') : lockoutExempt && target.policy ? 'rootBucketPolicyExemption' : 'noResourcePolicy',
+    params: { resource: target.arn },
   });
   const resource = evaluatePolicies(resourcePolicies, match, resourceStage, resourceEvent, tracer);
   stages.push({ stage: resourceStage, applies: resourcePolicies.length > 0, result: resource });

@@ -52,7 +52,7 @@ function userPolicies(user: UserEntity): CompiledPolicy[] {
 
 export function resolveUser(user: UserEntity): ResolvedPrincipal {
   return {
-    facts: { kind: 'user', principalArn: user.arn, callerArn: user.arn, accountId: user.account.id, uniqueId: user.uniqueId },
+    facts: { kind: 'user', principalArn: user.arn, callerArn: user.arn, accountId: user.account.id, uniqueId: user.uniqueId, hasPermissionsBoundary: user.boundary !== undefined },
     entity: { kind: 'user', user },
     identityPolicies: userPolicies(user),
     boundary: user.boundary,
@@ -87,7 +87,7 @@ export function resolveRoleSession(role: RoleEntity, sessionName: string, sessio
   return {
     facts: {
       kind: 'assumedRole', principalArn: role.arn, callerArn, accountId: role.account.id,
-      roleArn: role.arn, roleSessionName: sessionName, uniqueId: `${role.uniqueId}:${sessionName}`,
+      roleArn: role.arn, roleSessionName: sessionName, uniqueId: `${role.uniqueId}:${sessionName}`, hasPermissionsBoundary: role.boundary !== undefined,
     },
     entity: { kind: 'assumedRole', role, sessionName, session },
     identityPolicies: [...role.inline, ...role.managed],
@@ -103,7 +103,7 @@ export function resolveFederatedUser(issuer: UserEntity, name: string, session: 
   const accountId = issuer.account.id;
   const arn = `arn:aws:sts::${accountId}:federated-user/${name}`;
   return {
-    facts: { kind: 'federatedUser', principalArn: arn, callerArn: arn, accountId, uniqueId: `${accountId}:${name}` },
+    facts: { kind: 'federatedUser', principalArn: arn, callerArn: arn, accountId, uniqueId: `${accountId}:${name}`, issuerArn: issuer.arn, hasPermissionsBoundary: issuer.boundary !== undefined },
     entity: { kind: 'federatedUser', issuer, name, accountId, session },
     identityPolicies: userPolicies(issuer),
     boundary: issuer.boundary,

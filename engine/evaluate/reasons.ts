@@ -44,6 +44,7 @@ export const REASON_CODES = [
   'rcpNotApplicableServicePrincipal',
   'stageResource',
   'noResourcePolicy',
+  'rootBucketPolicyExemption',
   'stageTrust',
   'stageIdentity',
   'identityNotApplicableRoot',

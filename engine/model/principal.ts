@@ -34,4 +34,8 @@ export interface PrincipalFacts {
   readonly serviceName?: string;
   /** For a web identity or SAML session: the provider (e.g. `cognito-identity.amazonaws.com` or a saml-provider ARN). */
   readonly federatedProvider?: string;
+  /** For a federated user: the ARN of the IAM user that called GetFederationToken. */
+  readonly issuerArn?: string;
+  /** Whether the caller's user or role has a permissions boundary (NotPrincipal with Deny then always applies). */
+  readonly hasPermissionsBoundary?: boolean;
 }

@@ -36,7 +36,7 @@ function failure(decision: string, stage: Stage, reason: DecisionResult['reason'
 }
 
 /** The session a request describes for a session principal named by ARN (not issued by an earlier STS call). */
-function describedSession(world: World, json: SessionJson | undefined, requestId: string, faults: string[]): SessionState {
+function describedSession(world: World, json: SessionJson | undefined, requestId: string, now: Date, faults: string[]): SessionState {
   const policies: CompiledPolicy[] = [];
   if (json?.policy !== undefined) {
     const policy = compilePolicy(json.policy, 'session', { id: `request:${requestId}/session`, kind: 'sessionPolicy', name: 'session policy' });
@@ -52,7 +52,10 @@ function describedSession(world: World, json: SessionJson | undefined, requestId
     policies: json?.policy !== undefined || (json?.policyArns?.length ?? 0) > 0 ? policies : undefined,
     tags: new Map(Object.entries(json?.tags ?? {})),
     sourceIdentity: json?.sourceIdentity,
-    mfa: json?.mfa,
+    // Temporary credentials always carry aws:MultiFactorAuthPresent and aws:TokenIssueTime: issued now, MFA only if stated.
+    mfa: json?.mfa ?? false,
+    ...(json?.mfa ? { mfaTime: now } : {}),
+    issuedAt: now,
   };
 }
 
@@ -70,7 +73,7 @@ export function principalOfSession(session: IssuedSession, world: World): Resolv
 }
 
 /** Resolves the principal a request names; an error string when it cannot. */
-function namedPrincipal(world: World, request: RequestJson, requestId: string, sessions: SessionStore | undefined): ResolvedPrincipal | string {
+function namedPrincipal(world: World, request: RequestJson, requestId: string, sessions: SessionStore | undefined, now: Date): ResolvedPrincipal | string {
   const text = request.principal ?? '';
   const name = parsePrincipalName(text);
   if (!name) return `\`${text}\` is not a principal.`;
@@ -89,14 +92,14 @@ function namedPrincipal(world: World, request: RequestJson, requestId: string, s
     }
     case 'assumedRole': {
       const role = world.accounts.get(name.account)?.roles.get(name.roleName);
-      principal = role ? resolveRoleSession(role, name.sessionName, describedSession(world, request.session, requestId, faults)) : `Account ${name.account} has no role \`${name.roleName}\`.`;
+      principal = role ? resolveRoleSession(role, name.sessionName, describedSession(world, request.session, requestId, now, faults)) : `Account ${name.account} has no role \`${name.roleName}\`.`;
       break;
     }
     case 'federatedUser': {
       const issuerName = request.session?.issuer ? parsePrincipalName(request.session.issuer) : undefined;
       const issuer = issuerName?.kind === 'user' ? world.accounts.get(issuerName.account)?.users.get(issuerName.name) : undefined;
       if (!issuer) return 'A federated user session needs `session.issuer`, an IAM user of the world.';
-      principal = resolveFederatedUser(issuer, name.name, describedSession(world, request.session, requestId, faults));
+      principal = resolveFederatedUser(issuer, name.name, describedSession(world, request.session, requestId, now, faults));
       break;
     }
     case 'sessionRef': {
@@ -134,8 +137,8 @@ function judge(
   return { result, derived, target };
 }
 
-function givenPrincipal(world: World, request: RequestJson, options: RunOptions, tracer: Tracer): ResolvedPrincipal | DecisionResult {
-  const resolved = namedPrincipal(world, request, request.id ?? 'request', options.sessions);
+function givenPrincipal(world: World, request: RequestJson, options: RunOptions, tracer: Tracer, now: Date): ResolvedPrincipal | DecisionResult {
+  const resolved = namedPrincipal(world, request, request.id ?? 'request', options.sessions, now);
   if (typeof resolved === 'string') return failure('InvalidClientTokenId', 'authn', 'principalOutsideWorld', resolved, tracer);
   tracer.add({ parent: null, stage: 'authn', kind: 'step', outcome: 'pass', reason: resolved.facts.kind === 'anonymous' ? 'authnAnonymous' : 'authnPrincipalGiven', params: { principal: resolved.facts.callerArn } });
   return resolved;
@@ -154,7 +157,7 @@ export function evaluateSync(world: World, request: RequestJson, options: RunOpt
   if (request.http !== undefined || isStsCall(request.action.toLowerCase())) return undefined;
   const tracer = options.trace ? createTracer() : NO_TRACE;
   const now = options.now ?? world.now ?? new Date();
-  const principal = givenPrincipal(world, request, options, tracer);
+  const principal = givenPrincipal(world, request, options, tracer, now);
   if (isDecision(principal)) return principal;
   const { result, derived } = judge(world, principal, request, now, options, tracer, []);
   return {
@@ -178,7 +181,7 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
     principal = authn.principal;
     authContext.push(...authn.context);
   } else {
-    const given = givenPrincipal(world, request, options, tracer);
+    const given = givenPrincipal(world, request, options, tracer, now);
     if (isDecision(given)) return given;
     principal = given;
   }

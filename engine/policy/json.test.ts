@@ -105,7 +105,7 @@ describe('RFC 8259 grammar violations are errors with a code', () => {
   });
 
   it('counts CRLF and lone CR as one line break each', () => {
-    expect(lineColumnAt('a\r\nb\rc\nd', 8)).toEqual({ line: 4, column: 1 });
+    expect(lineColumnAt('a\r\nb\rc\nd', 7)).toEqual({ line: 4, column: 1 });
     expect(lineColumnAt('abc', 99)).toEqual({ line: 1, column: 4 });
   });
 
@@ -133,7 +133,7 @@ describe('spans', () => {
     const n = parseOk('[1.50, 1e3, -0, 100000000000000000000001]');
     if (n.kind !== 'array') throw new Error();
     expect(n.items.map((i) => (i.kind === 'number' ? [i.raw, i.value] : null))).toEqual([
-      ['1.50', 1.5], ['1e3', 1000], ['-0', -0], ['100000000000000000000001', 1e23],
+      ['1.50', 1.5], ['1e3', 1000], ['-0', -0], ['100000000000000000000001', Number('100000000000000000000001')],
     ]);
   });
 
@@ -141,7 +141,7 @@ describe('spans', () => {
     const text = '["😀", "x"]';
     const n = parseOk(text);
     if (n.kind !== 'array') throw new Error();
-    expect(n.items[1]!.span).toEqual({ start: 8, end: 11 });
+    expect(n.items[1]!.span).toEqual({ start: 7, end: 10 }); // 😀 is two code units
   });
 
   it('skip a leading byte order mark (RFC 8259 §8.1) but keep offsets in the original text', () => {
@@ -225,7 +225,7 @@ describe('hostile input', () => {
   });
 
   it('parses a 5 MB document in bounded time', () => {
-    const statements = Array.from({ length: 12_000 }, (_, i) => ({
+    const statements = Array.from({ length: 13_000 }, (_, i) => ({
       Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: `arn:aws:s3:::bucket-${i}/*`,
       Condition: { StringEquals: { 'aws:PrincipalTag/team': ['blue', 'red'] }, NumericLessThan: { 's3:max-keys': 10 } },
     }));

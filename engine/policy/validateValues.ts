@@ -65,9 +65,25 @@ function checkActions(ctx: ValidationContext, st: Statement, element: string, el
   }
 }
 
-/** The fields of an ARN: `arn:partition:service:region:account:resource` (the resource may hold colons). */
+/**
+ * The fields of an ARN: `arn:partition:service:region:account:resource` (the resource may
+ * hold colons). A policy variable such as `${aws:username}` is one piece of text: its colon
+ * does not separate fields.
+ */
 export function splitArn(value: string): { partition: string; service: string; region: string; account: string; resource: string } | undefined {
-  const parts = value.split(':');
+  const parts: string[] = [];
+  let from = 0;
+  let inVariable = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x24 /* $ */ && value.charCodeAt(i + 1) === 0x7b /* { */) inVariable = true;
+    else if (c === 0x7d /* } */) inVariable = false;
+    else if (c === 0x3a /* : */ && !inVariable) {
+      parts.push(value.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(value.slice(from));
   if (parts.length < 6 || parts[0] !== 'arn') return undefined;
   const [, partition = '', service = '', region = '', account = ''] = parts;
   return { partition, service, region, account, resource: parts.slice(5).join(':') };

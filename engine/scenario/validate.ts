@@ -45,8 +45,44 @@ export function pointerToPath(pointer: string): string {
   return path;
 }
 
+/** What a pattern of the schema expects, in words. */
+const PATTERN_HINTS: Record<string, string> = {
+  '^[0-9]{12}$': 'an AWS account id is 12 digits',
+  '^arn:': 'an ARN starts with `arn:`',
+  '^o-[a-z0-9]{10,32}$': 'an organization id is `o-` and 10 to 32 lower-case letters or digits',
+  '^[A-Z0-9]+$': 'an access key id is upper-case letters and digits',
+  '^[A-Z2-7]+=*$': 'a TOTP seed is base32 (A–Z, 2–7)',
+  '^[A-Za-z0-9_.-]+$': 'a session name is letters, digits, `_`, `.` and `-`',
+};
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const raw of pointer.replace(/^#\/?/, '').split('/').filter((p) => p !== '')) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    value = typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+/** Follows a keyword location such as `#/$ref/properties/id/pattern` through the schema's `$ref`s. */
+function schemaAt(def: SchemaDef, pointer: string): unknown {
+  let node: unknown = { $ref: `#/$defs/${def}` };
+  for (const raw of pointer.replace(/^#\/?/, '').split('/').filter((p) => p !== '')) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof node !== 'object' || node === null) return undefined;
+    const here = node as Record<string, unknown>;
+    node = key === '$ref' && typeof here['$ref'] === 'string' ? valueAt(schema, here['$ref']) : here[key];
+  }
+  return node;
+}
+
+function describeValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}…` : text}\``;
+}
+
 /** The schema library reports every failing subschema; keep the most specific, readable ones. */
-function schemaFaults(units: readonly OutputUnit[]): ScenarioFault[] {
+function schemaFaults(units: readonly OutputUnit[], root: unknown, def: SchemaDef): ScenarioFault[] {
   const seen = new Set<string>();
   const faults: ScenarioFault[] = [];
   // Container keywords only repeat what their children say.
@@ -54,7 +90,15 @@ function schemaFaults(units: readonly OutputUnit[]): ScenarioFault[] {
   const specific = units.filter((u) => !summaries.has(u.keyword));
   for (const unit of specific.length > 0 ? specific : units) {
     const path = pointerToPath(unit.instanceLocation);
-    const message = unit.error.replace(/^Instance /, 'Value ');
+    const value = valueAt(root, unit.instanceLocation);
+    const patternAt = schemaAt(def, unit.keywordLocation);
+    const pattern = typeof patternAt === 'string' ? patternAt : undefined;
+    const message =
+      unit.keyword === 'pattern'
+        ? `${describeValue(value)} is not valid here${PATTERN_HINTS[pattern ?? ''] ? `: ${PATTERN_HINTS[pattern ?? '']}` : ` (expected the pattern ${pattern ?? ''})`}.`
+        : unit.keyword === 'type' || unit.keyword === 'minimum' || unit.keyword === 'maximum' || unit.keyword === 'minLength' || unit.keyword === 'maxLength' || unit.keyword === 'enum' || unit.keyword === 'const'
+          ? `${describeValue(value)}: ${unit.error.replace(/^Instance /, 'value ')}`
+          : unit.error.replace(/^Instance /, 'The value ');
     const key = `${path} ${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -84,7 +128,7 @@ export function validateDocument(value: unknown): ValidationResult {
   }
   const result = validatorFor(def).validate(value);
   const warnings = findUnknownProperties(value, def);
-  if (!result.valid) return { ok: false, errors: schemaFaults(result.errors), warnings };
+  if (!result.valid) return { ok: false, errors: schemaFaults(result.errors, value, def), warnings };
   if (def === 'pack') {
     const pack = value as unknown as PackJson;
     const errors: ScenarioFault[] = [];

@@ -1,0 +1,19 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, openApp, sendRequest, test } from './fixtures';
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`the main view has no serious accessibility violations (${lang})`, async ({ page }) => {
+    await openApp(page);
+    if (lang === 'ko') await page.getByRole('radio', { name: '한국어' }).check();
+    const labels =
+      lang === 'en'
+        ? { principal: 'Principal', action: 'Action', resource: 'Resource', submit: 'Evaluate' }
+        : { principal: '보안 주체', action: '작업(Action)', resource: '리소스', submit: '평가하기' };
+    await sendRequest(page, { principal: 'alice · acme-analytics', action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/a' }, labels);
+    await page.getByRole('button', { name: lang === 'en' ? 'Customer managed policy ReadReports' : '고객 관리형 정책 ReadReports', exact: true }).click();
+    await expect(page.locator('.monaco-editor')).toBeVisible();
+    const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

@@ -1,0 +1,21 @@
+import { expect, openApp, test } from './fixtures';
+
+test('a learner selects the policy and reads it in the editor', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Customer managed policy ReadReports', exact: true }).click();
+
+  const panel = page.getByRole('complementary', { name: 'Details' });
+  await expect(panel.getByRole('heading', { name: 'ReadReports' })).toBeVisible();
+  await expect(panel).toContainText('arn:aws:iam::111111111111:policy/ReadReports');
+  // Monaco, bundled and loaded lazily, shows the document.
+  await expect(panel.getByRole('textbox', { name: 'Policy document of ReadReports (read-only)' })).toBeAttached();
+  const lines = panel.locator('.monaco-editor .view-lines');
+  await expect(lines).toContainText('"Sid": "ListReports"');
+  await expect(lines).toContainText('s3:GetObject');
+
+  // Keyboard: the map's items are buttons that Enter selects.
+  await page.getByRole('button', { name: 'Resource-based policy acme-reports', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { name: 'acme-reports' })).toBeVisible();
+  await expect(panel.locator('.monaco-editor .view-lines')).toContainText('NobodyDeletesReports');
+});

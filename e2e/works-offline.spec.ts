@@ -1,0 +1,23 @@
+import { expect, openApp, sendRequest, test } from './fixtures';
+
+test('a learner goes offline, reloads, and everything still works', async ({ page, context }) => {
+  await openApp(page);
+  // Wait until the service worker has installed (precached the shell, the engine worker and Monaco) and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'IAM user alice', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Customer managed policy ReadReports', exact: true }).click();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('ListReports');
+
+  await sendRequest(page, { principal: 'alice · acme-analytics', action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/2026/q1.csv' });
+  await expect(page.getByRole('region', { name: 'Decision' }).locator('.verdict-label')).toHaveText('Allowed');
+  await context.setOffline(false);
+});
