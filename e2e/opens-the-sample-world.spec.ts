@@ -14,7 +14,10 @@ test('a learner opens the sample world and sees it drawn on the map', async ({ p
   await expect(map.locator('.react-flow__edge.edge-member')).toHaveCount(1);
   await expect(map.locator('.react-flow__edge.edge-attached')).toHaveCount(1);
   // The legend explains the shapes.
-  await expect(map.getByRole('region', { name: 'Legend' })).toContainText('Customer managed policy');
+  const legend = map.getByRole('region', { name: 'Legend' });
+  await expect(legend).toContainText('Is a member of');
+  await legend.getByRole('button', { name: 'Show the kinds' }).click();
+  await expect(legend).toContainText('Customer managed policy');
 });
 
 test('a learner selects a user and sees which policies apply, through its group', async ({ page }) => {

@@ -16,5 +16,8 @@ interface EngineSubtleCrypto {
 }
 // eslint-disable-next-line no-var -- a global declaration must be `var`
 declare var crypto: { readonly subtle: EngineSubtleCrypto; getRandomValues<T extends ArrayBufferView>(array: T): T };
-declare class TextEncoder { encode(input?: string): Uint8Array }
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
+}
 declare class TextDecoder { constructor(label?: string, options?: { fatal?: boolean }); decode(input?: ArrayBuffer | ArrayBufferView): string }

@@ -3,7 +3,7 @@
  * managed policies shared between them. Selecting a node (click, or Enter/Space on a
  * focused node) selects it in the store; the details panel follows.
  */
-import { Background, Controls, Panel, ReactFlow, type NodeChange, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, ReactFlow, type NodeChange, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { useCallback, useMemo } from 'react';
 import { useT } from '../i18n';
@@ -58,29 +58,31 @@ export function WorldCanvas() {
   if (graph.nodes.length === 0) return <p className="empty-note">{t('map.empty')}</p>;
 
   return (
-    <ReactFlow<FlowNode>
-      key={worldVersion}
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      onNodesChange={onNodesChange}
-      onPaneClick={() => select(null)}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      edgesFocusable={false}
-      deleteKeyCode={null}
-      fitView
-      fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
-      minZoom={0.2}
-      maxZoom={2}
-      ariaLabelConfig={ariaLabelConfig}
-      proOptions={{ hideAttribution: false }}
-    >
-      <Background gap={24} size={1.2} color="var(--dot)" />
-      <Controls showInteractive={false} position="bottom-left" />
-      <Panel position="top-left">
-        <Legend graph={graph} />
-      </Panel>
-    </ReactFlow>
+    <div className="flow-frame">
+      <div className="flow-wrap">
+        <ReactFlow<FlowNode>
+          key={worldVersion}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onPaneClick={() => select(null)}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          deleteKeyCode={null}
+          fitView
+          fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
+          minZoom={0.2}
+          maxZoom={2}
+          ariaLabelConfig={ariaLabelConfig}
+          proOptions={{ hideAttribution: false }}
+        >
+          <Background gap={24} size={1.2} color="var(--dot)" />
+          <Controls showInteractive={false} position="bottom-left" />
+        </ReactFlow>
+      </div>
+      <Legend graph={graph} />
+    </div>
   );
 }

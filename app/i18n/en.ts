@@ -25,8 +25,8 @@ export const en = {
   'map.loading': 'Drawing the map…',
 
   'legend.title': 'Legend',
-  'legend.show': 'Show legend',
-  'legend.hide': 'Hide legend',
+  'legend.showKinds': 'Show the kinds',
+  'legend.hideKinds': 'Hide the kinds',
 
   'kind.account': 'Account',
   'kind.root': 'Root user',

@@ -27,8 +27,8 @@ export const ko: Messages = {
   'map.loading': '지도를 그리는 중…',
 
   'legend.title': '범례',
-  'legend.show': '범례 보기',
-  'legend.hide': '범례 숨기기',
+  'legend.showKinds': '종류 보기',
+  'legend.hideKinds': '종류 숨기기',
 
   'kind.account': '계정',
   'kind.root': '루트 사용자',

@@ -56,7 +56,7 @@ export function RequestForm() {
           )}
         </select>
         <p id={`${ids}-principal-hint`} className="hint">
-          <code>{draft.principal || t('request.principalHint')}</code>
+          {draft.principal ? <code>{draft.principal}</code> : t('request.principalHint')}
         </p>
       </div>
       <div className="field">

@@ -9,6 +9,7 @@ import { useAppStore } from '../store';
 import { policySourceText } from '../world/policyText';
 import { useWorldGraph } from '../world/useWorld';
 import { decidingStatements } from './decidingStatements';
+import { statementSnippet } from './snippet';
 
 function Statement({ event }: { readonly event: TraceEvent }) {
   const t = useT();
@@ -16,7 +17,7 @@ function Statement({ event }: { readonly event: TraceEvent }) {
   const showStatement = useAppStore((s) => s.showStatement);
   const node = graph?.nodes.find((n) => n.id === event.policy?.id);
   const document = node?.policy?.document;
-  const text = document !== undefined && event.span ? policySourceText(document).slice(event.span.start, event.span.end) : undefined;
+  const text = document !== undefined && event.span ? statementSnippet(policySourceText(document), event.span) : undefined;
   const index = (event.statement?.index ?? 0) + 1;
   const sid = event.statement?.sid;
   const kindLabel = node ? t(NODE_KINDS[node.kind].label) : (event.policy?.kind ?? '');

@@ -22,7 +22,7 @@ export interface UiSlice {
 
 export const createUiSlice =
   (initialLanguage: Lang): StateCreator<AppState, [], [], UiSlice> =>
-  (set) => ({
+  (set, get) => ({
     language: initialLanguage,
     notices: [],
     setLanguage: (language) => {
@@ -30,6 +30,10 @@ export const createUiSlice =
       set({ language });
     },
     // One notice of a kind at a time: a second restart replaces the first message.
-    addNotice: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.kind !== notice.kind), notice] })),
+    addNotice: (notice) => {
+      set((s) => ({ notices: [...s.notices.filter((n) => n.kind !== notice.kind), notice] }));
+      // Good news needs no action: it leaves by itself. Warnings and updates stay until dismissed.
+      if (notice.kind === 'offlineReady') setTimeout(() => get().dismissNotice('offlineReady'), 6000);
+    },
     dismissNotice: (kind) => set((s) => ({ notices: s.notices.filter((n) => n.kind !== kind) })),
   });

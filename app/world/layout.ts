@@ -17,9 +17,9 @@ export interface Box {
 /** Top-left positions; a node inside an account is positioned relative to its account box. */
 export type Layout = ReadonlyMap<string, Box>;
 
-export const NODE_WIDTH = 196;
+export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 56;
-const PAD = 20;
+const PAD = 16;
 /** Room for the account's title bar. */
 const HEADER = 48;
 
@@ -59,7 +59,7 @@ export function layoutWorld(graph: WorldGraph): Layout {
     const members = graph.nodes.filter((n) => n.parent === account).map((n) => n.id);
     const inside = new Set(members);
     const edges = graph.edges.filter((e) => inside.has(e.source) && inside.has(e.target)).map((e) => [e.source, e.target] as const);
-    const laid = runDagre(members, edges, () => ({ width: NODE_WIDTH, height: NODE_HEIGHT }), 56);
+    const laid = runDagre(members, edges, () => ({ width: NODE_WIDTH, height: NODE_HEIGHT }), 44);
     for (const [id, box] of laid.boxes) result.set(id, { ...box, x: box.x + PAD, y: box.y + HEADER });
     accountSize.set(account, {
       width: Math.max(laid.width + 2 * PAD, 260),

@@ -1,11 +1,15 @@
 /**
  * The request context AWS derives for a request: the global condition keys it sets from
- * the principal, the resource and the time (AWS global condition context keys, IAM User
- * Guide). Keys the request states itself take precedence over derived ones.
+ * the principal, the resource and the time (IAM User Guide, "AWS global condition context
+ * keys"). Keys the request states itself take precedence over derived ones.
+ *
+ * The context is layered so that a request pays only for what changes per request: the
+ * principal's keys and the resource's keys are computed once and remembered; the stated
+ * keys, the keys from authentication/STS and the time form the top layers.
  */
 import { orgPathOf, type World } from '../model/world';
 import type { ResolvedPrincipal } from '../evaluate/principal';
-import type { ContextValue, RequestContext } from './types';
+import type { ContextValue, ContextValues, RequestContext } from './types';
 
 export interface ResourceFacts {
   readonly arn: string;
@@ -15,23 +19,150 @@ export interface ResourceFacts {
 
 export interface DerivedContext {
   readonly context: RequestContext;
-  /** Every key with its value, in AWS's spelling, for display. */
+  /** Every key with its value, in AWS's spelling, for display (computed on first use). */
   readonly entries: readonly (readonly [string, ContextValue])[];
   /** The lower-cased keys the request stated itself (not derived). */
   readonly given: ReadonlySet<string>;
 }
 
+/** Lower-cased key → [key as AWS spells it, value]. */
+type Layer = Map<string, readonly [string, ContextValue]>;
+
 const PRINCIPAL_TYPE: Record<ResolvedPrincipal['facts']['kind'], string | undefined> = {
   root: 'Account', user: 'User', assumedRole: 'AssumedRole', federatedUser: 'FederatedUser', anonymous: 'Anonymous', service: undefined,
 };
 
+function put(layer: Layer, key: string, value: ContextValue | undefined): void {
+  if (value !== undefined) layer.set(key.toLowerCase(), [key, value]);
+}
+
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const orgPathCache = new WeakMap<World, Map<string, readonly string[] | undefined>>();
+
+/** aws:PrincipalOrgPaths / aws:ResourceOrgPaths: the path of the account's parent, `o-id/r-root/ou-…/`. */
 function orgPaths(world: World, accountId: string): readonly string[] | undefined {
+  let cache = orgPathCache.get(world);
+  if (!cache) orgPathCache.set(world, (cache = new Map()));
+  if (cache.has(accountId)) return cache.get(accountId);
   const org = world.organization;
   const path = orgPathOf(org, accountId);
-  if (!org || path.length === 0) return undefined;
-  // aws:PrincipalOrgPaths holds the path of the account's parent: o-id/r-root/ou-…/
-  return [`${org.id}/${path.slice(0, -1).join('/')}/`];
+  const value = org && path.length > 0 ? [`${org.id}/${path.slice(0, -1).join('/')}/`] : undefined;
+  cache.set(accountId, value);
+  return value;
 }
+
+const principalLayers = new WeakMap<ResolvedPrincipal, WeakMap<World, Layer>>();
+
+/** The keys that depend only on the caller (and its session), remembered per resolved principal. */
+function principalLayer(world: World, principal: ResolvedPrincipal): Layer {
+  let byWorld = principalLayers.get(principal);
+  const cached = byWorld?.get(world);
+  if (cached) return cached;
+  const layer: Layer = new Map();
+  const facts = principal.facts;
+  if (facts.kind !== 'anonymous' && facts.kind !== 'service') {
+    put(layer, 'aws:PrincipalArn', facts.principalArn);
+    put(layer, 'aws:PrincipalAccount', facts.accountId);
+    if (facts.accountId && world.organization?.accountParent.has(facts.accountId)) {
+      put(layer, 'aws:PrincipalOrgID', world.organization.id);
+      put(layer, 'aws:PrincipalOrgPaths', orgPaths(world, facts.accountId));
+    }
+    for (const [k, v] of principal.tags) put(layer, `aws:PrincipalTag/${k}`, v);
+  }
+  put(layer, 'aws:PrincipalType', PRINCIPAL_TYPE[facts.kind]);
+  put(layer, 'aws:PrincipalIsAWSService', facts.kind === 'service' ? 'true' : 'false');
+  if (facts.kind === 'service') put(layer, 'aws:PrincipalServiceName', facts.serviceName);
+  const entity = principal.entity;
+  if (entity.kind === 'user') {
+    put(layer, 'aws:username', entity.user.name);
+    put(layer, 'aws:userid', entity.user.uniqueId);
+  } else if (entity.kind === 'root') {
+    put(layer, 'aws:userid', entity.accountId);
+  } else if (entity.kind === 'anonymous') {
+    put(layer, 'aws:userid', 'anonymous');
+  } else if (entity.kind !== 'service') {
+    put(layer, 'aws:userid', facts.uniqueId);
+  }
+  const session = principal.session;
+  if (session) {
+    if (session.sourceIdentity) put(layer, 'aws:SourceIdentity', session.sourceIdentity);
+    if (session.mfa !== undefined) put(layer, 'aws:MultiFactorAuthPresent', session.mfa ? 'true' : 'false');
+    if (session.issuedAt) put(layer, 'aws:TokenIssueTime', isoSeconds(session.issuedAt));
+  }
+  // Requests are taken as made over HTTPS, as the AWS CLI and SDKs make them, unless stated otherwise.
+  put(layer, 'aws:SecureTransport', 'true');
+  put(layer, 'aws:ViaAWSService', 'false');
+  if (!byWorld) principalLayers.set(principal, (byWorld = new WeakMap()));
+  byWorld.set(world, layer);
+  return layer;
+}
+
+const resourceLayers = new WeakMap<World, Map<string, Layer>>();
+const NO_TAGS_IDS = new WeakMap<ReadonlyMap<string, string>, number>();
+let nextTagsId = 1;
+
+/** The keys that depend only on the resource's account, region and tags, remembered per world. */
+function resourceLayer(world: World, resource: ResourceFacts): Layer {
+  const region = resource.arn.split(':', 4)[3] ?? '';
+  let tagsId = NO_TAGS_IDS.get(resource.tags);
+  if (tagsId === undefined) NO_TAGS_IDS.set(resource.tags, (tagsId = resource.tags.size === 0 ? 0 : nextTagsId++));
+  const cacheKey = `${resource.account ?? ''}|${region}|${tagsId}`;
+  let cache = resourceLayers.get(world);
+  if (!cache) resourceLayers.set(world, (cache = new Map()));
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+  const layer: Layer = new Map();
+  if (resource.account) {
+    put(layer, 'aws:ResourceAccount', resource.account);
+    if (world.organization?.accountParent.has(resource.account)) {
+      put(layer, 'aws:ResourceOrgID', world.organization.id);
+      put(layer, 'aws:ResourceOrgPaths', orgPaths(world, resource.account));
+    }
+  }
+  for (const [k, v] of resource.tags) put(layer, `aws:ResourceTag/${k}`, v);
+  if (region) put(layer, 'aws:RequestedRegion', region);
+  if (cache.size < 10_000) cache.set(cacheKey, layer);
+  return layer;
+}
+
+let lastTime = -1;
+let lastTimeLayer: Layer = new Map();
+
+function timeLayer(now: Date): Layer {
+  const t = now.getTime();
+  if (t !== lastTime) {
+    const layer: Layer = new Map();
+    put(layer, 'aws:CurrentTime', isoSeconds(now));
+    put(layer, 'aws:EpochTime', String(Math.floor(t / 1000)));
+    lastTime = t;
+    lastTimeLayer = layer;
+  }
+  return lastTimeLayer;
+}
+
+/** Looks a key up in the layers, the first (most specific) layer first. */
+class LayeredValues implements ContextValues {
+  constructor(private readonly layers: readonly Layer[]) {}
+
+  get(keyLower: string): ContextValue | undefined {
+    for (let i = 0; i < this.layers.length; i++) {
+      const hit = (this.layers[i] as Layer).get(keyLower);
+      if (hit !== undefined) return hit[1];
+    }
+    return undefined;
+  }
+
+  entries(): (readonly [string, ContextValue])[] {
+    const seen = new Map<string, readonly [string, ContextValue]>();
+    for (let i = this.layers.length - 1; i >= 0; i--) for (const [lower, entry] of this.layers[i] as Layer) seen.set(lower, entry);
+    return [...seen.values()];
+  }
+}
+
+const EMPTY: Layer = new Map();
 
 export function deriveContext(
   world: World,
@@ -41,78 +172,36 @@ export function deriveContext(
   stated: Readonly<Record<string, string | readonly string[]>> | undefined,
   extra: readonly (readonly [string, ContextValue])[] = [],
 ): DerivedContext {
-  const byLower = new Map<string, readonly [string, ContextValue]>();
-  const set = (key: string, value: ContextValue | undefined) => {
-    if (value !== undefined) byLower.set(key.toLowerCase(), [key, value]);
+  let top = EMPTY;
+  let given: ReadonlySet<string> = EMPTY_SET;
+  if (stated) {
+    top = new Map();
+    const keys = new Set<string>();
+    for (const key in stated) {
+      if (!Object.prototype.hasOwnProperty.call(stated, key)) continue;
+      put(top, key, stated[key]);
+      keys.add(key.toLowerCase());
+    }
+    given = keys;
+  }
+  let dynamic = EMPTY;
+  const session = principal.session;
+  if (extra.length > 0 || (session?.mfa && session.mfaTime)) {
+    dynamic = new Map();
+    if (session?.mfa && session.mfaTime) {
+      put(dynamic, 'aws:MultiFactorAuthAge', String(Math.max(0, Math.floor((now.getTime() - session.mfaTime.getTime()) / 1000))));
+    }
+    for (const [k, v] of extra) put(dynamic, k, v);
+  }
+  const values = new LayeredValues([top, dynamic, timeLayer(now), resourceLayer(world, resource), principalLayer(world, principal)]);
+  let entries: (readonly [string, ContextValue])[] | undefined;
+  return {
+    context: { values },
+    get entries() {
+      return (entries ??= values.entries());
+    },
+    given,
   };
-  const facts = principal.facts;
-  const entity = principal.entity;
-
-  if (facts.kind !== 'anonymous' && facts.kind !== 'service') {
-    set('aws:PrincipalArn', facts.principalArn);
-    set('aws:PrincipalAccount', facts.accountId);
-    if (facts.accountId && world.organization?.accountParent.has(facts.accountId)) {
-      set('aws:PrincipalOrgID', world.organization.id);
-      set('aws:PrincipalOrgPaths', orgPaths(world, facts.accountId));
-    }
-    for (const [k, v] of principal.tags) set(`aws:PrincipalTag/${k}`, v);
-  }
-  set('aws:PrincipalType', PRINCIPAL_TYPE[facts.kind]);
-  set('aws:PrincipalIsAWSService', facts.kind === 'service' ? 'true' : 'false');
-  if (facts.kind === 'service') set('aws:PrincipalServiceName', facts.serviceName);
-  switch (entity.kind) {
-    case 'user':
-      set('aws:username', entity.user.name);
-      set('aws:userid', entity.user.uniqueId);
-      break;
-    case 'root':
-      set('aws:userid', entity.accountId);
-      break;
-    case 'assumedRole':
-    case 'federatedUser':
-      set('aws:userid', facts.uniqueId);
-      break;
-    case 'anonymous':
-      set('aws:userid', 'anonymous');
-      break;
-    default:
-      break;
-  }
-  {
-    const session = principal.session;
-    if (session) {
-      if (session.sourceIdentity) set('aws:SourceIdentity', session.sourceIdentity);
-      if (session.mfa !== undefined) set('aws:MultiFactorAuthPresent', session.mfa ? 'true' : 'false');
-      if (session.mfa && session.mfaTime) set('aws:MultiFactorAuthAge', String(Math.max(0, Math.floor((now.getTime() - session.mfaTime.getTime()) / 1000))));
-      if (session.issuedAt) set('aws:TokenIssueTime', session.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'));
-    }
-  }
-
-  if (resource.account) {
-    set('aws:ResourceAccount', resource.account);
-    if (world.organization?.accountParent.has(resource.account)) {
-      set('aws:ResourceOrgID', world.organization.id);
-      set('aws:ResourceOrgPaths', orgPaths(world, resource.account));
-    }
-  }
-  for (const [k, v] of resource.tags) set(`aws:ResourceTag/${k}`, v);
-  const region = resource.arn.split(':')[3];
-  if (region) set('aws:RequestedRegion', region);
-
-  set('aws:CurrentTime', now.toISOString().replace(/\.\d{3}Z$/, 'Z'));
-  set('aws:EpochTime', String(Math.floor(now.getTime() / 1000)));
-  // Requests are taken as made over HTTPS, as the AWS CLI and SDKs make them, unless stated otherwise.
-  set('aws:SecureTransport', 'true');
-  set('aws:ViaAWSService', 'false');
-
-  for (const [k, v] of extra) set(k, v);
-  const given = new Set<string>();
-  for (const [k, v] of Object.entries(stated ?? {})) {
-    set(k, v);
-    given.add(k.toLowerCase());
-  }
-
-  const values = new Map<string, ContextValue>();
-  for (const [lower, [, value]] of byLower) values.set(lower, value);
-  return { context: { values }, entries: [...byLower.values()], given };
 }
+
+const EMPTY_SET: ReadonlySet<string> = new Set();

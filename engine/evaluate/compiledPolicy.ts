@@ -35,8 +35,12 @@ export interface MatchInput {
   readonly principal: PreparedPrincipal;
 }
 
+const prepared = new WeakMap<PrincipalFacts, PreparedPrincipal>();
+
 export function prepareMatchInput(action: string, resource: string, context: RequestContext, facts: PrincipalFacts): MatchInput {
-  return { action, actionLower: action.toLowerCase(), resource, subject: arnSubject(resource), context, principal: preparePrincipal(facts) };
+  let principal = prepared.get(facts);
+  if (!principal) prepared.set(facts, (principal = preparePrincipal(facts)));
+  return { action, actionLower: action.toLowerCase(), resource, subject: arnSubject(resource), context, principal };
 }
 
 /** One element's verdict, for the trace. */

@@ -59,13 +59,13 @@ function evaluateOrgPolicies(
   tracer: Tracer,
 ): { result: PolicySetResult; allowedEveryLevel: boolean; stageEvent: number } {
   const org = input.world.organization!;
-  const stageEvent = tracer.add({ parent: null, stage: kind, kind: 'stage', outcome: 'info', reason: kind === 'scp' ? 'stageScp' : 'stageRcp', params: { account: accountId } });
+  const stageEvent = !tracer.enabled ? -1 : tracer.add({ parent: null, stage: kind, kind: 'stage', outcome: 'info', reason: kind === 'scp' ? 'stageScp' : 'stageRcp', params: { account: accountId } });
   const result = emptyResult();
   let allowedEveryLevel = true;
   for (const target of orgPathOf(org, accountId)) {
     const attached = enabled((kind === 'scp' ? org.scps : org.rcps).get(target) ?? [], input.disabled);
     const levelName = org.units.get(target)?.name ?? target;
-    const levelEvent = tracer.add({ parent: stageEvent, stage: kind, kind: 'level', outcome: 'info', reason: 'stageScpLevel', params: { target, name: levelName, policies: attached.length } });
+    const levelEvent = !tracer.enabled ? -1 : tracer.add({ parent: stageEvent, stage: kind, kind: 'level', outcome: 'info', reason: 'stageScpLevel', params: { target, name: levelName, policies: attached.length } });
     const level = evaluatePolicies(attached, match, kind, levelEvent, tracer);
     if (level.deny) {
       result.deny = true;
@@ -103,9 +103,9 @@ export function authorize(input: AuthzInput): AuthzResult {
   let scpAllowed = true;
   if (org && callerAccount && org.accountParent.has(callerAccount)) {
     if (callerAccount === org.managementAccount) {
-      tracer.add({ parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableManagementAccount', params: { account: callerAccount } });
+      if (tracer.enabled) tracer.add({ parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableManagementAccount', params: { account: callerAccount } });
     } else if (serviceLinked) {
-      tracer.add({ parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: {} });
+      if (tracer.enabled) tracer.add({ parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: {} });
     } else {
       const scp = evaluateOrgPolicies(input, match, 'scp', callerAccount, tracer);
       scpAllowed = scp.allowedEveryLevel;
@@ -113,7 +113,7 @@ export function authorize(input: AuthzInput): AuthzResult {
       tracer.settle(scp.stageEvent, scp.result.deny ? 'deny' : scp.allowedEveryLevel ? 'allow' : 'implicitDeny');
     }
   } else if (tracer.enabled) {
-    tracer.add({
+    if (tracer.enabled) tracer.add({
       parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable',
       reason: facts.kind === 'service' || facts.kind === 'anonymous' ? 'scpNotApplicableServicePrincipal' : 'scpNotApplicableNoOrganization', params: {},
     });
@@ -123,18 +123,18 @@ export function authorize(input: AuthzInput): AuthzResult {
   const resourceAccount = target.account;
   if (org && resourceAccount && org.accountParent.has(resourceAccount) && target.arn !== '*') {
     if (resourceAccount === org.managementAccount) {
-      tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableManagementAccount', params: { account: resourceAccount } });
+      if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableManagementAccount', params: { account: resourceAccount } });
     } else if (!RCP_SERVICES.has(service)) {
-      tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableService', params: { service } });
+      if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableService', params: { service } });
     } else if (serviceLinked) {
-      tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: {} });
+      if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: {} });
     } else {
       const rcp = evaluateOrgPolicies(input, match, 'rcp', resourceAccount, tracer);
       stages.push({ stage: 'rcp', applies: true, result: rcp.result });
       tracer.settle(rcp.stageEvent, rcp.result.deny ? 'deny' : 'allow');
     }
   } else if (tracer.enabled) {
-    tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableNoOrganization', params: {} });
+    if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableNoOrganization', params: {} });
   }
 
   // ── Resource-based policy (trust policy for STS role actions).
@@ -143,7 +143,7 @@ export function authorize(input: AuthzInput): AuthzResult {
   // DeleteBucketPolicy API actions, even if the bucket policy explicitly denies" it (Amazon S3 User Guide, bucket policies).
   const lockoutExempt = facts.kind === 'root' && resourceAccount === callerAccount && BUCKET_POLICY_ACTIONS.has(actionLower) && target.arn.startsWith('arn:aws:s3:::');
   const resourcePolicies = target.policy && !lockoutExempt && !input.disabled?.has(target.policy.ref.id) ? [target.policy] : [];
-  const resourceEvent = tracer.add({
+  const resourceEvent = !tracer.enabled ? -1 : tracer.add({
     parent: null, stage: resourceStage, kind: 'stage', outcome: resourcePolicies.length ? 'info' : 'notApplicable',
     reason: resourcePolicies.length ? (resourceStage === 'trust' ? 'stageTrust' : 'stageResource') : lockoutExempt && target.policy ? 'rootBucketPolicyExemption' : 'noResourcePolicy',
     params: { resource: target.arn },
@@ -154,7 +154,7 @@ export function authorize(input: AuthzInput): AuthzResult {
 
   // ── Identity-based policies, permissions boundary, session policies.
   const hasIdentity = facts.kind === 'user' || facts.kind === 'assumedRole' || facts.kind === 'federatedUser';
-  const identityEvent = tracer.add({
+  const identityEvent = !tracer.enabled ? -1 : tracer.add({
     parent: null, stage: 'identity', kind: 'stage', outcome: hasIdentity ? 'info' : 'notApplicable',
     reason: hasIdentity ? 'stageIdentity' : facts.kind === 'root' ? 'identityNotApplicableRoot' : facts.kind === 'anonymous' ? 'identityNotApplicableAnonymous' : 'identityNotApplicableService',
     params: {},
@@ -166,7 +166,7 @@ export function authorize(input: AuthzInput): AuthzResult {
   }
 
   const boundaryPolicy = principal.boundary && !input.disabled?.has(principal.boundary.ref.id) ? principal.boundary : undefined;
-  const boundaryEvent = tracer.add({ parent: null, stage: 'boundary', kind: 'stage', outcome: boundaryPolicy ? 'info' : 'notApplicable', reason: boundaryPolicy ? 'stageBoundary' : 'noBoundary', params: {} });
+  const boundaryEvent = !tracer.enabled ? -1 : tracer.add({ parent: null, stage: 'boundary', kind: 'stage', outcome: boundaryPolicy ? 'info' : 'notApplicable', reason: boundaryPolicy ? 'stageBoundary' : 'noBoundary', params: {} });
   const boundary = evaluatePolicies(boundaryPolicy ? [boundaryPolicy] : [], match, 'boundary', boundaryEvent, tracer);
   if (boundaryPolicy) {
     stages.push({ stage: 'boundary', applies: true, result: boundary });
@@ -175,7 +175,7 @@ export function authorize(input: AuthzInput): AuthzResult {
 
   const sessionPolicies = principal.sessionPolicies ? enabled(principal.sessionPolicies, input.disabled) : undefined;
   const sessionApplies = sessionPolicies !== undefined && (sessionPolicies.length > 0 || facts.kind === 'federatedUser');
-  const sessionEvent = tracer.add({
+  const sessionEvent = !tracer.enabled ? -1 : tracer.add({
     parent: null, stage: 'session', kind: 'stage', outcome: sessionApplies ? 'info' : 'notApplicable',
     reason: sessionApplies ? (sessionPolicies!.length === 0 ? 'federatedUserWithoutSessionPolicy' : 'stageSession') : 'noSessionPolicy', params: {},
   });
@@ -278,7 +278,7 @@ const DENY_REASON: Record<Stage, ReasonCode> = {
 
 function finish(input: AuthzInput, decision: AuthzDecision, decidedBy: readonly Stage[], reason: ReasonCode, params: TraceParams, tracer: Tracer): AuthzResult {
   const message = explainDecision(decision, reason, input.principal, input.action, input.target.arn);
-  tracer.add({
+  if (tracer.enabled) tracer.add({
     parent: null, stage: decidedBy[0] ?? 'identity', kind: 'decision', outcome: decision === 'allowed' ? 'allow' : decision === 'explicitDeny' ? 'deny' : 'implicitDeny',
     reason, params: { ...params, decision, decidedBy: decidedBy.join(',') },
   });

@@ -46,8 +46,13 @@ export interface ResolvedPrincipal {
   readonly session?: SessionState;
 }
 
-function userPolicies(user: UserEntity): CompiledPolicy[] {
-  return [...user.inline, ...user.managed, ...user.groups.flatMap((g) => [...g.inline, ...g.managed])];
+const userPolicyCache = new WeakMap<UserEntity, readonly CompiledPolicy[]>();
+
+/** A user's identity-based policies: its own inline and managed ones, then its groups'. */
+function userPolicies(user: UserEntity): readonly CompiledPolicy[] {
+  let list = userPolicyCache.get(user);
+  if (!list) userPolicyCache.set(user, (list = [...user.inline, ...user.managed, ...user.groups.flatMap((g) => [...g.inline, ...g.managed])]));
+  return list;
 }
 
 export function resolveUser(user: UserEntity): ResolvedPrincipal {

@@ -30,7 +30,11 @@ export function createTracer(): Tracer {
     enabled: true,
     add(event) {
       const id = list.length;
-      list.push({ ...event, id });
+      // One object shape for every event (absent fields are undefined), so the engine stays monomorphic here.
+      list.push({
+        id, parent: event.parent, stage: event.stage, kind: event.kind, outcome: event.outcome, reason: event.reason, params: event.params,
+        policy: event.policy, statement: event.statement, span: event.span, element: event.element,
+      });
       return id;
     },
     settle(id, outcome, reason, params) {

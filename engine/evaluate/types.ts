@@ -92,7 +92,7 @@ export interface DecisionResult {
   readonly params: TraceParams;
   /** AWS's own message, in English, as the CLI prints it. */
   readonly message: string;
-  /** The request context the policies were evaluated against (keys as AWS spells them). */
+  /** The request context the policies were evaluated against (keys as AWS spells them); empty unless a trace was asked for. */
   readonly context: readonly (readonly [string, string | readonly string[]])[];
   /** Present unless the caller asked for no trace. */
   readonly trace?: readonly TraceEvent[];

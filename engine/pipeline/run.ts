@@ -72,8 +72,27 @@ export function principalOfSession(session: IssuedSession, world: World): Resolv
   }
 }
 
+/** Principals that need no per-request session, resolved once per world. */
+const resolvedPrincipals = new WeakMap<World, Map<string, ResolvedPrincipal>>();
+
 /** Resolves the principal a request names; an error string when it cannot. */
 function namedPrincipal(world: World, request: RequestJson, requestId: string, sessions: SessionStore | undefined, now: Date): ResolvedPrincipal | string {
+  const text = request.principal ?? '';
+  let cache = resolvedPrincipals.get(world);
+  const hit = cache?.get(text);
+  if (hit) return hit;
+  const resolved = resolveNamedPrincipal(world, request, requestId, sessions, now);
+  if (typeof resolved !== 'string') {
+    const kind = resolved.entity.kind;
+    if (kind === 'user' || kind === 'root' || kind === 'service' || kind === 'anonymous') {
+      if (!cache) resolvedPrincipals.set(world, (cache = new Map()));
+      if (cache.size < 100_000) cache.set(text, resolved);
+    }
+  }
+  return resolved;
+}
+
+function resolveNamedPrincipal(world: World, request: RequestJson, requestId: string, sessions: SessionStore | undefined, now: Date): ResolvedPrincipal | string {
   const text = request.principal ?? '';
   const name = parsePrincipalName(text);
   if (!name) return `\`${text}\` is not a principal.`;
@@ -162,7 +181,7 @@ export function evaluateSync(world: World, request: RequestJson, options: RunOpt
   const { result, derived } = judge(world, principal, request, now, options, tracer, []);
   return {
     decision: result.decision, decidedBy: result.decidedBy, reason: result.reason, params: result.params, message: result.message,
-    context: derived.entries, ...(tracer.enabled ? { trace: tracer.events() } : {}),
+    context: tracer.enabled ? derived.entries : [], ...(tracer.enabled ? { trace: tracer.events() } : {}),
   };
 }
 
@@ -215,5 +234,5 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
     options.sessions?.add(request.as, issued);
     message = `${message}. ${sts.describe(issued)}`;
   }
-  return { decision, decidedBy, reason, params, message, context: derived.entries, ...(tracer.enabled ? { trace: tracer.events() } : {}) };
+  return { decision, decidedBy, reason, params, message, context: tracer.enabled ? derived.entries : [], ...(tracer.enabled ? { trace: tracer.events() } : {}) };
 }

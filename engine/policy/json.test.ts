@@ -199,6 +199,13 @@ describe('hostile input', () => {
   it('accepts exactly maxDepth levels and refuses one more', () => {
     expect(parseJson('[[[1]]]', { maxDepth: 3 }).ok).toBe(true);
     expect(errorOf('[[[[1]]]]', 3).code).toBe('tooDeep');
+    expect(errorOf('[]', 0).code).toBe('tooDeep');
+    expect(parseJson('1', { maxDepth: 0 }).ok).toBe(true);
+  });
+
+  it('treats a nonsensical maxDepth as the default 256, never as unlimited', () => {
+    const text = '['.repeat(300) + ']'.repeat(300);
+    for (const maxDepth of [NaN, -1, Infinity]) expect(errorOf(text, maxDepth).message).toContain('256');
   });
 
   it('handles 100,000 levels when allowed, without recursion', () => {

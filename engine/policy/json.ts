@@ -8,8 +8,9 @@
  * data. Duplicate keys and lone surrogates are not errors in RFC 8259; they are reported
  * as warnings beside the result.
  */
-import { ArrayNode, BooleanNode, Member, NullNode, NumberNode, ObjectNode, StringNode } from './jsonNodes';
-import { ParseFailure, Scanner } from './jsonScanner';
+import { PlainBuilder } from './jsonPlain';
+import { ParseFailure, setOwn } from './jsonScanner';
+import { TreeBuilder } from './jsonTree';
 import type { Span } from './types';
 
 export interface JsonObjectNode {
@@ -125,12 +126,15 @@ export interface JsonParseOptions {
 
 export const DEFAULT_JSON_MAX_DEPTH = 256;
 
-/** Objects up to this many members find duplicates by scanning; bigger ones use a Map. */
-const LINEAR_DUPLICATE_SCAN = 12;
+/** A usable depth limit: a non-negative integer, else the default. */
+function depthLimit(options: JsonParseOptions): number {
+  const d = options.maxDepth;
+  return d !== undefined && Number.isFinite(d) && d >= 0 ? Math.floor(d) : DEFAULT_JSON_MAX_DEPTH;
+}
 
 /** Parses `text` as one JSON value, keeping every span. Never throws. */
 export function parseJson(text: string, options: JsonParseOptions = {}): JsonParseResult {
-  const builder = new TreeBuilder(text, options.maxDepth ?? DEFAULT_JSON_MAX_DEPTH);
+  const builder = new TreeBuilder(text, depthLimit(options));
   try {
     return { ok: true, value: builder.parse(), warnings: builder.warnings };
   } catch (e) {
@@ -149,7 +153,7 @@ export type JsonValueResult =
  * an own data property, so no input can reach `Object.prototype`.
  */
 export function parseJsonValue(text: string, options: JsonParseOptions = {}): JsonValueResult {
-  const builder = new PlainBuilder(text, options.maxDepth ?? DEFAULT_JSON_MAX_DEPTH);
+  const builder = new PlainBuilder(text, depthLimit(options));
   try {
     return { ok: true, value: builder.parse(), warnings: builder.warnings };
   } catch (e) {
@@ -183,310 +187,6 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
     }
   }
   return { line, column: end - lineStart + 1 };
-}
-
-const FIRST_KEY = "Expected a property name in double quotes or '}'";
-const NEXT_KEY = "Expected a property name in double quotes after ','";
-
-/** An object or array of the tree being built. One shape for both keeps access monomorphic. */
-interface TreeFrame {
-  readonly isObject: boolean;
-  readonly start: number;
-  readonly list: (Member | JsonNode)[];
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-  seen: Map<string, Member> | undefined;
-}
-
-/**
- * Builds the span-keeping tree. Iterative: open containers live on `stack`, never on the
- * call stack, so the depth limit — not the engine's stack size — decides what is too deep.
- */
-class TreeBuilder extends Scanner {
-  private readonly stack: TreeFrame[] = [];
-
-  constructor(
-    text: string,
-    private readonly maxDepth: number,
-  ) {
-    super(text);
-  }
-
-  parse(): JsonNode {
-    this.start();
-    const text = this.text;
-    const stack = this.stack;
-    for (;;) {
-      // ── read one value, or open a container and go read its first element ──
-      let value: JsonNode;
-      const c = text.charCodeAt(this.pos);
-      if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-        if (stack.length >= this.maxDepth) this.tooDeep(this.maxDepth);
-        const start = this.pos++;
-        const isObject = c === 0x7b;
-        this.skipWhitespace();
-        const close = text.charCodeAt(this.pos);
-        if (isObject && close === 0x7d /* } */) {
-          value = new ObjectNode([], start, ++this.pos);
-        } else if (!isObject && close === 0x5d /* ] */) {
-          value = new ArrayNode([], start, ++this.pos);
-        } else {
-          const frame: TreeFrame = { isObject, start, list: [], key: '', keyStart: 0, keyEnd: 0, seen: undefined };
-          stack.push(frame);
-          if (isObject) this.readKey(frame, FIRST_KEY);
-          continue;
-        }
-      } else {
-        value = this.scalar();
-      }
-
-      // ── attach the value to its container; close the containers that end here ──
-      for (;;) {
-        const frame = stack[stack.length - 1];
-        if (frame === undefined) {
-          this.finish();
-          return value;
-        }
-        this.skipWhitespace();
-        const next = text.charCodeAt(this.pos);
-        if (frame.isObject) {
-          this.addMember(frame, value);
-          if (next === 0x2c /* , */) {
-            this.pos++;
-            this.skipWhitespace();
-            this.readKey(frame, NEXT_KEY);
-            break;
-          }
-          if (next !== 0x7d /* } */) this.afterMember();
-          stack.pop();
-          value = new ObjectNode(frame.list as Member[], frame.start, ++this.pos);
-        } else {
-          frame.list.push(value);
-          if (next === 0x2c /* , */) {
-            this.pos++;
-            this.skipWhitespace();
-            break;
-          }
-          if (next !== 0x5d /* ] */) this.afterElement();
-          stack.pop();
-          value = new ArrayNode(frame.list as JsonNode[], frame.start, ++this.pos);
-        }
-      }
-    }
-  }
-
-  private scalar(): JsonNode {
-    const start = this.pos;
-    switch (this.text.charCodeAt(start)) {
-      case 0x22: /* " */ {
-        const value = this.readString();
-        return new StringNode(value, start, this.pos);
-      }
-      case 0x74: /* t */
-        this.literal('true');
-        return new BooleanNode(true, start, this.pos);
-      case 0x66: /* f */
-        this.literal('false');
-        return new BooleanNode(false, start, this.pos);
-      case 0x6e: /* n */
-        this.literal('null');
-        return new NullNode(start, this.pos);
-      default: {
-        const c = this.text.charCodeAt(start);
-        if (c !== 0x2d && !(c >= 0x30 && c <= 0x39)) this.expectedValue();
-        const raw = this.readNumberRaw();
-        return new NumberNode(raw, Number(raw), start, this.pos);
-      }
-    }
-  }
-
-  private readKey(frame: TreeFrame, expectation: string): void {
-    this.expectKey(expectation);
-    frame.keyStart = this.pos;
-    frame.key = this.readString();
-    frame.keyEnd = this.pos;
-    this.expectColon();
-  }
-
-  private addMember(frame: TreeFrame, value: JsonNode): void {
-    const members = frame.list as Member[];
-    const key = frame.key;
-    const member = new Member(key, frame.keyStart, frame.keyEnd, value);
-    let first: Member | undefined;
-    if (frame.seen !== undefined) {
-      first = frame.seen.get(key);
-      if (first === undefined) frame.seen.set(key, member);
-    } else if (members.length < LINEAR_DUPLICATE_SCAN) {
-      for (let i = 0; i < members.length; i++) {
-        const m = members[i] as Member;
-        if (m.key === key) {
-          first = m;
-          break;
-        }
-      }
-    } else {
-      const seen = new Map<string, Member>();
-      for (const m of members) if (!seen.has(m.key)) seen.set(m.key, m);
-      first = seen.get(key);
-      if (first === undefined) seen.set(key, member);
-      frame.seen = seen;
-    }
-    if (first !== undefined) {
-      this.warnings.push({
-        kind: 'duplicateKey',
-        key,
-        span: member.keySpan,
-        firstSpan: first.keySpan,
-        path: pathOf(this.stack, (f) => (f.isObject ? f.key : f.list.length)),
-      });
-    }
-    members.push(member);
-  }
-}
-
-/** The path of the innermost open container: one segment per enclosing container. */
-function pathOf<F>(stack: readonly F[], segment: (f: F) => string | number): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (let i = 0; i < stack.length - 1; i++) {
-    const f = stack[i];
-    if (f !== undefined) path.push(segment(f));
-  }
-  return path;
-}
-
-interface PlainFrame {
-  readonly isObject: boolean;
-  readonly obj: Record<string, unknown>;
-  readonly arr: unknown[];
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-}
-
-const NO_ARRAY: unknown[] = [];
-const NO_OBJECT: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** Builds plain values directly: the same grammar and limits as `TreeBuilder`, no tree. */
-class PlainBuilder extends Scanner {
-  private readonly stack: PlainFrame[] = [];
-
-  constructor(
-    text: string,
-    private readonly maxDepth: number,
-  ) {
-    super(text);
-  }
-
-  parse(): unknown {
-    this.start();
-    const text = this.text;
-    const stack = this.stack;
-    for (;;) {
-      let value: unknown;
-      const c = text.charCodeAt(this.pos);
-      if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-        if (stack.length >= this.maxDepth) this.tooDeep(this.maxDepth);
-        this.pos++;
-        const isObject = c === 0x7b;
-        this.skipWhitespace();
-        const close = text.charCodeAt(this.pos);
-        if (isObject && close === 0x7d /* } */) {
-          this.pos++;
-          value = {};
-        } else if (!isObject && close === 0x5d /* ] */) {
-          this.pos++;
-          value = [];
-        } else {
-          const frame: PlainFrame = isObject
-            ? { isObject, obj: {}, arr: NO_ARRAY, key: '', keyStart: 0, keyEnd: 0 }
-            : { isObject, obj: NO_OBJECT, arr: [], key: '', keyStart: 0, keyEnd: 0 };
-          stack.push(frame);
-          if (isObject) this.readKey(frame, FIRST_KEY);
-          continue;
-        }
-      } else {
-        value = this.scalar();
-      }
-
-      for (;;) {
-        const frame = stack[stack.length - 1];
-        if (frame === undefined) {
-          this.finish();
-          return value;
-        }
-        this.skipWhitespace();
-        const next = text.charCodeAt(this.pos);
-        if (frame.isObject) {
-          this.setMember(frame, value);
-          if (next === 0x2c /* , */) {
-            this.pos++;
-            this.skipWhitespace();
-            this.readKey(frame, NEXT_KEY);
-            break;
-          }
-          if (next !== 0x7d /* } */) this.afterMember();
-          this.pos++;
-          stack.pop();
-          value = frame.obj;
-        } else {
-          frame.arr.push(value);
-          if (next === 0x2c /* , */) {
-            this.pos++;
-            this.skipWhitespace();
-            break;
-          }
-          if (next !== 0x5d /* ] */) this.afterElement();
-          this.pos++;
-          stack.pop();
-          value = frame.arr;
-        }
-      }
-    }
-  }
-
-  private scalar(): unknown {
-    switch (this.text.charCodeAt(this.pos)) {
-      case 0x22: /* " */
-        return this.readString();
-      case 0x74: /* t */
-        this.literal('true');
-        return true;
-      case 0x66: /* f */
-        this.literal('false');
-        return false;
-      case 0x6e: /* n */
-        this.literal('null');
-        return null;
-      default: {
-        const c = this.text.charCodeAt(this.pos);
-        if (c !== 0x2d && !(c >= 0x30 && c <= 0x39)) this.expectedValue();
-        return Number(this.readNumberRaw());
-      }
-    }
-  }
-
-  private readKey(frame: PlainFrame, expectation: string): void {
-    this.expectKey(expectation);
-    frame.keyStart = this.pos;
-    frame.key = this.readString();
-    frame.keyEnd = this.pos;
-    this.expectColon();
-  }
-
-  private setMember(frame: PlainFrame, value: unknown): void {
-    const key = frame.key;
-    if (hasOwn.call(frame.obj, key)) {
-      this.warnings.push({
-        kind: 'duplicateKey',
-        key,
-        span: { start: frame.keyStart, end: frame.keyEnd },
-        path: pathOf(this.stack, (f) => (f.isObject ? f.key : f.arr.length)),
-      });
-    }
-    setOwn(frame.obj, key, value);
-  }
 }
 
 /**
@@ -534,15 +234,4 @@ export function toPlainValue(node: JsonNode): unknown {
     setOwn(task.target, task.key, v);
   }
   return holder.value;
-}
-
-function setOwn(target: Record<string, unknown> | unknown[], key: string | number, value: unknown): void {
-  if (typeof key === 'number') {
-    (target as unknown[])[key] = value;
-  } else if (key === '__proto__') {
-    // INVARIANT: plain assignment would call the `__proto__` setter and change the prototype.
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  } else {
-    (target as Record<string, unknown>)[key] = value;
-  }
 }

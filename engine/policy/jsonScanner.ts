@@ -21,6 +21,10 @@ export function describeAt(text: string, pos: number): string {
   return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Strings of up to this many characters are reused by `readShortString`. */
+const INTERN_MAX_LENGTH = 32;
+const INTERN_SLOTS = 1024;
+
 export class Scanner {
   pos = 0;
   readonly warnings: JsonWarning[] = [];
@@ -143,6 +147,38 @@ export class Scanner {
     return text.slice(start, p);
   }
 
+  /** Recently read short strings, by a hash of length and first characters (see `readShortString`). */
+  private readonly recent: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS);
+
+  /**
+   * `readString`, but a short string without escapes that was read recently is returned
+   * as the same string object instead of a new copy. Keys and values such as `"Effect"` or
+   * `"Allow"` repeat thousands of times in a scenario file; not allocating them again
+   * roughly halves the garbage collector's work on a large document.
+   */
+  readShortString(): string {
+    const text = this.text;
+    const from = this.pos + 1;
+    let p = from;
+    const limit = Math.min(text.length, from + INTERN_MAX_LENGTH + 1);
+    let hash = 0;
+    for (; p < limit; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 0x22 /* " */) break;
+      if (c === 0x5c || c < 0x20 || (c >= 0xd800 && c <= 0xdfff)) return this.readString();
+      hash = (hash * 31 + c) | 0;
+    }
+    if (p >= limit) return this.readString();
+    const slot = (hash ^ (hash >>> 11)) & (INTERN_SLOTS - 1);
+    const len = p - from;
+    const known = this.recent[slot];
+    this.pos = p + 1;
+    if (known !== undefined && known.length === len && text.startsWith(known, from)) return known;
+    const fresh = text.slice(from, p);
+    this.recent[slot] = fresh;
+    return fresh;
+  }
+
   /**
    * Reads a string starting at its opening quote and leaves `pos` after the closing one.
    * Control characters must be escaped (RFC 8259 §7); unpaired surrogates, raw or escaped,
@@ -238,4 +274,31 @@ function readHex4(text: string, at: number): number {
     v = v * 16 + d;
   }
   return v;
+}
+
+/** Objects up to this many members find duplicates by scanning; bigger ones use a Map. */
+export const LINEAR_DUPLICATE_SCAN = 12;
+export const FIRST_KEY = "Expected a property name in double quotes or '}'";
+export const NEXT_KEY = "Expected a property name in double quotes after ','";
+
+/** The path of the innermost open container (for warnings): one segment per enclosing container. */
+export function pathOf<F>(stack: readonly F[], segment: (f: F) => string | number): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let i = 0; i < stack.length - 1; i++) {
+    const f = stack[i];
+    if (f !== undefined) path.push(segment(f));
+  }
+  return path;
+}
+
+/** Sets `target[key]` as an own data property, even for `__proto__`. */
+export function setOwn(target: Record<string, unknown> | unknown[], key: string | number, value: unknown): void {
+  if (typeof key === 'number') {
+    (target as unknown[])[key] = value;
+  } else if (key === '__proto__') {
+    // INVARIANT: plain assignment would call the `__proto__` setter and change the prototype.
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    (target as Record<string, unknown>)[key] = value;
+  }
 }

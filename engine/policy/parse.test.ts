@@ -279,7 +279,8 @@ describe('parsing is total and bounded on hostile input', () => {
     const statements = Array.from({ length: 100_000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::b${i}` }));
     const t0 = performance.now();
     const r = parsePolicy({ Version: '2012-10-17', Statement: statements }, 'identity');
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    // ~1–2 s on an idle 2-core machine; the bound is loose for a loaded CI machine.
+    expect(performance.now() - t0).toBeLessThan(30_000);
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.policy.statements).toHaveLength(100_000);

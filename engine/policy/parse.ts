@@ -74,7 +74,10 @@ export function parsePolicy(source: unknown, kind: PolicyKind, options: ParsePol
   const text = typeof source === 'string' ? source : canonicalPolicyText(source);
   const noPlace: Span = { start: 0, end: 0 };
   if (text === undefined) {
-    const reason = source === undefined ? 'it is undefined' : `it is ${typeof source === 'object' ? 'cyclic or holds a BigInt' : `a ${typeof source}`}`;
+    const reason =
+      source === undefined ? 'it is undefined'
+      : typeof source === 'object' ? 'it is cyclic, holds a BigInt or cannot be read'
+      : `it is a ${typeof source}`;
     return { ok: false, findings: [makeFinding('policyNotSerializable', { reason }, noPlace, '$')] };
   }
   const json = parseJson(text, { maxDepth: options.maxDepth });

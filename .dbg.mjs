@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1440, height: 900 } });
+p.on('console', m => console.log('console', m.type(), m.text()));
+await p.goto('http://127.0.0.1:4180/');
+await p.getByRole('button', { name: 'Customer managed policy ReadReports', exact: true }).click();
+await p.waitForTimeout(1500);
+await p.screenshot({ path: '/tmp/dbg1.png' });
+const info = await p.evaluate(() => { const e = document.querySelector('.monaco-editor'); const r = e?.getBoundingClientRect(); return { r: r && [r.width, r.height], lines: document.querySelectorAll('.view-line').length, frame: document.querySelector('.editor-frame')?.getBoundingClientRect().height }; });
+console.log(JSON.stringify(info));
+await b.close();
