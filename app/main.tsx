@@ -1,6 +1,6 @@
 /**
- * Entry: renders the app, then (after the first paint) opens the sample world, registers
- * the service worker and preloads the editor. Engine restarts and the main-thread fallback
+ * Entry: renders the app and opens the sample world; once it is drawn, registers the
+ * service worker and preloads the editor. Engine restarts and the main-thread fallback
  * become notices.
  */
 import { StrictMode } from 'react';
@@ -38,6 +38,12 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-void openSample();
-registerServiceWorker();
-preloadPolicyEditor();
+// The world first; then, when the browser is idle, the service worker (which downloads the
+// whole app for offline use) and the editor's chunk, so neither competes with the first view.
+void openSample().finally(() => {
+  const later = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 500));
+  later(() => {
+    registerServiceWorker();
+    preloadPolicyEditor();
+  });
+});

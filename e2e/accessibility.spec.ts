@@ -3,6 +3,7 @@ import { expect, openApp, sendRequest, test } from './fixtures';
 
 for (const lang of ['en', 'ko'] as const) {
   test(`the main view has no serious accessibility violations (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
     await openApp(page);
     if (lang === 'ko') await page.getByRole('radio', { name: '한국어' }).check();
     const labels =

@@ -63,10 +63,11 @@ function scenarioOf(spec: WorldSpec): ScenarioJson {
   const caller: AccountJson = {
     id: spec.callerAccount,
     policies: spec.boundary ? [{ name: 'Boundary', document: policy(spec.boundary) }] : [],
-    groups: [{ name: 'devs', inlinePolicies: { G: policy(spec.group) } }],
+    // An empty Statement list is not a policy AWS accepts: such a generated policy is left out.
+    groups: [{ name: 'devs', inlinePolicies: spec.group.length ? { G: policy(spec.group) } : {} }],
     users: [{
       name: 'alice', groups: ['devs'], tags: { team: spec.tag },
-      inlinePolicies: { I: policy(spec.identity) },
+      inlinePolicies: spec.identity.length ? { I: policy(spec.identity) } : {},
       ...(spec.boundary ? { permissionsBoundary: 'Boundary' } : {}),
     }],
   };

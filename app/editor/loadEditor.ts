@@ -7,11 +7,9 @@ export const loadPolicyEditor = () => import('./PolicyEditor');
 
 let preloaded = false;
 
-/** Starts loading the editor when the browser is idle (after the first render). */
+/** Starts loading the editor (call it when the browser is idle, after the first view). */
 export function preloadPolicyEditor(): void {
   if (preloaded) return;
   preloaded = true;
-  const start = () => void loadPolicyEditor().catch(() => (preloaded = false));
-  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 3000 });
-  else setTimeout(start, 1000);
+  void loadPolicyEditor().catch(() => (preloaded = false));
 }

@@ -42,6 +42,7 @@ export const reasonsEn: Readonly<Record<ReasonCode, string>> = {
   rcpNotApplicableServicePrincipal: 'RCPs do not apply to AWS service principals.',
   stageResource: 'Resource-based policy of {resource}',
   noResourcePolicy: '{resource} has no resource-based policy.',
+  rootBucketPolicyExemption: 'The root user of the bucket\'s account may always manage the bucket policy, even one that denies it: the bucket policy is not applied here.',
   stageTrust: 'Trust policy of the role',
   stageIdentity: 'Identity-based policies of the principal',
   identityNotApplicableRoot: 'The root user has no identity-based policies.',

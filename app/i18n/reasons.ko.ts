@@ -39,6 +39,7 @@ export const reasonsKo: Readonly<Record<ReasonCode, string>> = {
   rcpNotApplicableServicePrincipal: '리소스 제어 정책은 AWS 서비스 주체에게 적용되지 않습니다.',
   stageResource: '{resource}의 리소스 기반 정책',
   noResourcePolicy: '{resource}에는 리소스 기반 정책이 없습니다.',
+  rootBucketPolicyExemption: '버킷 소유 계정의 루트 사용자는 버킷 정책이 거부하더라도 언제나 버킷 정책을 관리할 수 있으므로, 여기서는 버킷 정책을 적용하지 않습니다.',
   stageTrust: '역할의 신뢰 정책',
   stageIdentity: '보안 주체의 자격 증명 기반 정책',
   identityNotApplicableRoot: '루트 사용자에게는 자격 증명 기반 정책이 없습니다.',

@@ -28,7 +28,8 @@ function Statement({ event }: { readonly event: TraceEvent }) {
         <span className="statement-policy">{t('decision.inPolicy', { kind: kindLabel, name: node?.label ?? event.policy?.name ?? '' })}</span>
       </div>
       {text ? (
-        <pre className="statement-text">
+        // Focusable: it scrolls, and a keyboard user must be able to scroll it.
+        <pre className="statement-text" tabIndex={0}>
           <code>{text}</code>
         </pre>
       ) : null}

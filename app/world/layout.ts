@@ -17,7 +17,7 @@ export interface Box {
 /** Top-left positions; a node inside an account is positioned relative to its account box. */
 export type Layout = ReadonlyMap<string, Box>;
 
-export const NODE_WIDTH = 180;
+export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 56;
 const PAD = 16;
 /** Room for the account's title bar. */

@@ -92,7 +92,9 @@ export function sigV4Hashing(): SigV4Hashing {
   return hashing;
 }
 
-const signingKeys = new Lru<Promise<SigningKey>>(256);
+// First in, first out (no reordering on a hit): a hit must be as cheap as a Map lookup.
+const signingKeys = new Map<string, Promise<SigningKey>>();
+const SIGNING_KEYS_MAX = 256;
 const hashes = new Lru<string>(2048);
 /** Texts up to this length are hashed inline (and remembered in `webcrypto` mode). */
 const INLINE_MAX_CHARS = 65_536;
@@ -156,6 +158,7 @@ export function signingKeyFor(secret: string, date: string, region: string, serv
   if (!entry) {
     const derived = deriveSigningKey(secret, date, region, service);
     entry = derived;
+    if (signingKeys.size >= SIGNING_KEYS_MAX) signingKeys.delete(signingKeys.keys().next().value!);
     signingKeys.set(cacheKey, derived);
     // A failed derivation must not stay cached.
     derived.catch(() => signingKeys.delete(cacheKey));

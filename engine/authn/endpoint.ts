@@ -122,12 +122,27 @@ function parseS3(labels: readonly string[], index: number, partition: Endpoint['
   };
 }
 
+const cache = new Map<string, Endpoint>();
+const CACHE_SIZE = 512;
+
 /**
  * Reads an AWS host name (`Host` header value, with or without port). Hosts outside
  * AWS's domains come back with `recognized: false` and no service or region.
+ * Results are remembered (a scenario addresses few hosts, many times).
  */
 export function parseHost(hostHeader: string): Endpoint {
-  const { host, port } = splitHostPort(typeof hostHeader === 'string' ? hostHeader : '');
+  if (typeof hostHeader !== 'string') return readHost('');
+  let endpoint = cache.get(hostHeader);
+  if (endpoint === undefined) {
+    endpoint = readHost(hostHeader);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(hostHeader, endpoint);
+  }
+  return endpoint;
+}
+
+function readHost(hostHeader: string): Endpoint {
+  const { host, port } = splitHostPort(hostHeader);
   const base = { host, ...(port !== undefined ? { port } : {}) };
   const suffix = SUFFIXES.find(([s]) => host.endsWith(s) && host.length > s.length);
   if (!suffix) return { ...base, recognized: false, regionCertain: false };

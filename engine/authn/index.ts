@@ -3,11 +3,19 @@
  * AWS's authentication errors, and virtual MFA (TOTP).
  */
 export * from './http';
-export * from './endpoint';
 export * from './canonical';
 export * from './authinfo';
 export * from './sigv4';
 export * from './errors';
 export * from './authenticate';
 export * from './totp';
-export { EMPTY_SHA256, clearSigV4Caches, sha256Hex, webCryptoCallCount } from './digest';
+export { hmacKey, hmacSha256, hmacSha256HexOfText, sha256, sha256HexOfText, type HmacSha256Key } from './sha256';
+export {
+  EMPTY_SHA256,
+  clearSigV4Caches,
+  setSigV4Hashing,
+  sha256Hex,
+  sigV4Hashing,
+  type SigV4Hashing,
+  webCryptoCallCount,
+} from './digest';

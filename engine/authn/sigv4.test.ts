@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { clearSigV4Caches, webCryptoCallCount } from './digest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clearSigV4Caches, setSigV4Hashing, type SigV4Hashing, webCryptoCallCount } from './digest';
 import { parseHttpRequest, serializeHttpRequest, type HttpRequest, requestLineOf } from './http';
 import { presignRequest, rulesForService, signRequest, type SignOptions, type SigV4Rules, verifySignedRequest } from './sigv4';
 
@@ -129,7 +129,12 @@ function mutations(signedText: string, form: 'header' | 'query', ctx: SuiteConte
   return out;
 }
 
-describe.skipIf(!haveSuite)(`AWS SigV4 test suite (${suiteDir})`, () => {
+const MODES: SigV4Hashing[] = ['inline', 'webcrypto'];
+
+describe.skipIf(!haveSuite).each(MODES)(`AWS SigV4 test suite (${suiteDir}), hashing %s`, (mode) => {
+  beforeAll(() => setSigV4Hashing(mode));
+  afterAll(() => setSigV4Hashing('inline'));
+
   it('has its 38 cases', () => {
     expect(suite).toHaveLength(38);
   });
@@ -315,37 +320,41 @@ describe('SigV4 canonicalization rules', () => {
 });
 
 describe('signing keys are cached: a verification costs as few WebCrypto calls as possible', () => {
-  beforeEach(() => clearSigV4Caches());
-
-  it('deriving the signing key costs 9 calls once; each new request then costs 2 (digest + HMAC); a repeat costs 0', async () => {
-    const opts = { credentials: creds, region: 'us-east-1', service: 'service', time };
+  const opts = { credentials: creds, region: 'us-east-1', service: 'service', time };
+  const signBoth = async () => {
     const a = await signRequest('GET /a HTTP/1.1\nHost: example.amazonaws.com\n', opts);
-    const b = await signRequest('GET /b HTTP/1.1\nHost: example.amazonaws.com\n', opts);
+    const b = await signRequest('POST /b HTTP/1.1\nHost: example.amazonaws.com\n\nAction=ListUsers', opts);
     if (!a.ok || !b.ok) throw new Error('sign failed');
+    return [a.text, b.text] as const;
+  };
+  beforeEach(() => clearSigV4Caches());
+  afterAll(() => setSigV4Hashing('inline'));
+
+  it('inline hashing (default): 8 WebCrypto calls derive a signing key once; a request then costs none', async () => {
+    setSigV4Hashing('inline');
+    const [a, b] = await signBoth();
     clearSigV4Caches();
-
     let before = webCryptoCallCount();
-    expect((await verifySignedRequest(a.text, creds.secretAccessKey)).ok).toBe(true);
-    expect(webCryptoCallCount() - before).toBe(2 + 9); // 4 HMACs and 5 imports derive kSigning
-
+    expect((await verifySignedRequest(a, creds.secretAccessKey)).ok).toBe(true);
+    expect(webCryptoCallCount() - before).toBe(8); // 4 imports + 4 HMACs: kDate, kRegion, kService, kSigning
     before = webCryptoCallCount();
-    expect((await verifySignedRequest(b.text, creds.secretAccessKey)).ok).toBe(true);
-    expect(webCryptoCallCount() - before).toBe(2);
-
-    before = webCryptoCallCount();
-    expect((await verifySignedRequest(a.text, creds.secretAccessKey)).ok).toBe(true);
+    expect((await verifySignedRequest(b, creds.secretAccessKey)).ok).toBe(true);
     expect(webCryptoCallCount() - before).toBe(0);
   });
 
-  it('a body adds one call (its SHA-256)', async () => {
-    const opts = { credentials: creds, region: 'us-east-1', service: 'service', time };
-    await signRequest('GET /warm HTTP/1.1\nHost: example.amazonaws.com\n', opts);
-    const signed = await signRequest('POST / HTTP/1.1\nHost: example.amazonaws.com\n\nAction=ListUsers', opts);
-    if (!signed.ok) throw new Error('sign failed');
+  it('WebCrypto hashing: 2 calls per new request (digest + HMAC), 3 with a body, 0 for one verified before', async () => {
+    setSigV4Hashing('webcrypto');
+    const [a, b] = await signBoth();
     clearSigV4Caches();
+    let before = webCryptoCallCount();
+    expect((await verifySignedRequest(a, creds.secretAccessKey)).ok).toBe(true);
+    expect(webCryptoCallCount() - before).toBe(2 + 9); // + the derivation and the import of kSigning
     await signRequest('GET /warm HTTP/1.1\nHost: example.amazonaws.com\n', opts);
-    const before = webCryptoCallCount();
-    expect((await verifySignedRequest(signed.text, creds.secretAccessKey)).ok).toBe(true);
+    before = webCryptoCallCount();
+    expect((await verifySignedRequest(b, creds.secretAccessKey)).ok).toBe(true);
     expect(webCryptoCallCount() - before).toBe(3);
+    before = webCryptoCallCount();
+    expect((await verifySignedRequest(a, creds.secretAccessKey)).ok).toBe(true);
+    expect(webCryptoCallCount() - before).toBe(0);
   });
 });

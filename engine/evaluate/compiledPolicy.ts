@@ -86,6 +86,12 @@ export function compilePolicy(document: unknown, kind: PolicyKind, ref: PolicyRe
     };
   }
   const policy = parsed.policy;
+  // AWS refuses a policy with an error finding (MalformedPolicyDocument, LimitExceeded): it takes no part in
+  // decisions. AWS managed policies are AWS's own, accepted as they are.
+  const errors = ref.kind === 'awsManaged' ? [] : parsed.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    return { ref, kind, text: policy.text, policy, findings: parsed.findings, errors: errors.map((f) => `${f.message} (at ${f.path})`), statements: [] };
+  }
   return {
     ref, kind, text: policy.text, policy, findings: parsed.findings, errors: [],
     statements: policy.statements.map((s) => compileStatement(s, policy.version)),

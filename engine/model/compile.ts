@@ -7,6 +7,7 @@ import { compilePolicy, type CompiledPolicy } from '../evaluate/compiledPolicy';
 import type { PolicyRef } from '../evaluate/types';
 import type { ManagedPolicySource } from '../data/managedPolicies';
 import type { PolicyKind } from '../policy/types';
+import { checkAggregatePolicySize } from '../policy/sizeLimits';
 import type { AccountJson, OrganizationJson, ScenarioJson } from '../scenario/types';
 import { uniqueIdFor } from './ids';
 import type {
@@ -93,10 +94,16 @@ class WorldCompiler {
     owner: string,
     ownerId: string,
     path: string,
+    quota: 'userInlinePolicies' | 'groupInlinePolicies' | 'roleInlinePolicies',
   ): CompiledPolicy[] {
-    return Object.entries(policies ?? {}).map(([name, document]) =>
+    const list = Object.entries(policies ?? {}).map(([name, document]) =>
       this.policy(document, 'identity', { id: `${ownerId}/inline:${name}`, kind: 'inline', name, attachedTo: owner }, `${path}[${JSON.stringify(name)}]`),
     );
+    // IAM counts all inline policies of one user, group or role together against one quota.
+    const parsed = list.flatMap((p) => (p.policy ? [p.policy] : []));
+    const finding = parsed.length > 0 ? checkAggregatePolicySize(parsed, quota) : undefined;
+    if (finding) this.faults.push({ path, message: finding.message });
+    return list;
   }
 
   boundary(name: string | null | undefined, accountId: string, owner: string, path: string): CompiledPolicy | undefined {
@@ -132,7 +139,7 @@ class WorldCompiler {
       groups.set(g.name, {
         kind: 'group', account, name: g.name, path, arn, uniqueId: uniqueIdFor('AGPA', arn),
         managed: this.managedList(g.managedPolicies, id, `${at}.managedPolicies`),
-        inline: this.inlineList(g.inlinePolicies, arn, `acct:${id}/group:${g.name}`, `${at}.inlinePolicies`),
+        inline: this.inlineList(g.inlinePolicies, arn, `acct:${id}/group:${g.name}`, `${at}.inlinePolicies`, 'groupInlinePolicies'),
       });
     });
     (json.users ?? []).forEach((u, ui) => {
@@ -143,7 +150,7 @@ class WorldCompiler {
         kind: 'user', account, name: u.name, path, arn, uniqueId: uniqueIdFor('AIDA', arn),
         groups: (u.groups ?? []).flatMap((g) => groups.get(g) ?? []),
         managed: this.managedList(u.managedPolicies, id, `${at}.managedPolicies`),
-        inline: this.inlineList(u.inlinePolicies, arn, `acct:${id}/user:${u.name}`, `${at}.inlinePolicies`),
+        inline: this.inlineList(u.inlinePolicies, arn, `acct:${id}/user:${u.name}`, `${at}.inlinePolicies`, 'userInlinePolicies'),
         boundary: this.boundary(u.permissionsBoundary, id, arn, `${at}.permissionsBoundary`),
         tags: tagMap(u.tags),
         accessKeys: u.accessKeys ?? [],
@@ -160,7 +167,7 @@ class WorldCompiler {
         kind: 'role', account, name: r.name, path, arn, uniqueId: uniqueIdFor('AROA', arn),
         trust: this.policy(r.trustPolicy, 'trust', { id: `acct:${id}/role:${r.name}/trust`, kind: 'trustPolicy', name: r.name, arn, attachedTo: arn }, `${at}.trustPolicy`),
         managed: this.managedList(r.managedPolicies, id, `${at}.managedPolicies`),
-        inline: this.inlineList(r.inlinePolicies, arn, `acct:${id}/role:${r.name}`, `${at}.inlinePolicies`),
+        inline: this.inlineList(r.inlinePolicies, arn, `acct:${id}/role:${r.name}`, `${at}.inlinePolicies`, 'roleInlinePolicies'),
         boundary: this.boundary(r.permissionsBoundary, id, arn, `${at}.permissionsBoundary`),
         maxSessionDuration: r.maxSessionDuration ?? 3600,
         tags: tagMap(r.tags),

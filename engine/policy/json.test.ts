@@ -57,6 +57,22 @@ describe('RFC 8259 values parse like JSON.parse', () => {
   });
 });
 
+describe('short strings read again are reused, never confused', () => {
+  it('gives the right string for 20,000 short keys and values, colliding or not', () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => (i * 7919).toString(36));
+    const doc = Object.fromEntries(words.map((w, i) => [w, [w, words[(i * 31) % words.length], 'Allow', 'Allow']]));
+    const text = JSON.stringify(doc);
+    expect(toPlainValue(parseOk(text))).toEqual(doc);
+    const plain = parseJsonValue(text);
+    expect(plain.ok && plain.value).toEqual(doc);
+  });
+
+  it('does not reuse a string across an escape, a surrogate or a longer text', () => {
+    const text = '["a\\"b", "a\\"b", "😀", "😀", "' + 'x'.repeat(40) + '", "' + 'x'.repeat(40) + '", "x"]';
+    expect(toPlainValue(parseOk(text))).toEqual(JSON.parse(text));
+  });
+});
+
 describe('RFC 8259 grammar violations are errors with a code', () => {
   const cases: [string, string, JsonErrorCode][] = [
     ['an empty text', '', 'emptyDocument'],

@@ -43,7 +43,8 @@ const pack: Shape = { format: 'leaf', version: 'leaf', id: 'leaf', title: 'leaf'
 function walk(value: unknown, shape: Shape, path: string, out: ScenarioFault[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
   for (const key of Object.keys(value)) {
-    const child = shape[key];
+    // Own properties only: `__proto__` in a file must not find Object.prototype in the shape table.
+    const child = Object.prototype.hasOwnProperty.call(shape, key) ? shape[key] : undefined;
     const childPath = /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
     if (child === undefined) {
       out.push({ path: childPath, message: `Unknown property \`${key}\` is ignored.` });

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1440, height: 900 } });
+const t0 = Date.now();
+p.on('requestfinished', r => { if (!r.url().includes('/data/')) console.log(Date.now()-t0, r.url().replace('http://127.0.0.1:4180/','')); });
+await p.goto('http://127.0.0.1:4180/');
+console.log('goto', Date.now()-t0);
+await p.getByRole('button', { name: 'IAM user alice', exact: true }).waitFor();
+console.log('alice', Date.now()-t0);
+await p.waitForTimeout(3000);
+await b.close();
