@@ -10,6 +10,7 @@ import type { PolicyRef, TraceOutcome, TraceParams } from './types';
 import type { ReasonCode } from './reasons';
 import { compileStatement } from './compileStatement';
 import { parsePolicy } from '../policy/parse';
+import type { PolicySizeLimitName } from '../policy/sizeLimits';
 import { arnSubject, type ArnSubject } from '../match/arn';
 import { preparePrincipal, type PreparedPrincipal } from '../match/principal';
 
@@ -75,8 +76,12 @@ export interface CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
 }
 
-export function compilePolicy(document: unknown, kind: PolicyKind, ref: PolicyRef): CompiledPolicy {
-  const parsed = parsePolicy(document, kind);
+/**
+ * `sizeLimit` overrides the quota checked for this one policy; `null` checks none (inline
+ * policies, whose quota is their owner's total, checked by the world compiler).
+ */
+export function compilePolicy(document: unknown, kind: PolicyKind, ref: PolicyRef, sizeLimit?: PolicySizeLimitName | null): CompiledPolicy {
+  const parsed = parsePolicy(document, kind, sizeLimit === undefined ? {} : { sizeLimit });
   if (!parsed.ok) {
     const text = typeof document === 'string' ? document : safeStringify(document);
     return {

@@ -7,7 +7,7 @@ import { compilePolicy, type CompiledPolicy } from '../evaluate/compiledPolicy';
 import type { PolicyRef } from '../evaluate/types';
 import type { ManagedPolicySource } from '../data/managedPolicies';
 import type { PolicyKind } from '../policy/types';
-import { checkAggregatePolicySize } from '../policy/sizeLimits';
+import { checkAggregatePolicySize, type PolicySizeLimitName } from '../policy/sizeLimits';
 import type { AccountJson, OrganizationJson, ScenarioJson } from '../scenario/types';
 import { uniqueIdFor } from './ids';
 import type {
@@ -32,8 +32,8 @@ class WorldCompiler {
 
   constructor(private readonly managed: ManagedPolicySource) {}
 
-  policy(document: unknown, kind: PolicyKind, ref: PolicyRef, path: string): CompiledPolicy {
-    const compiled = compilePolicy(document, kind, ref);
+  policy(document: unknown, kind: PolicyKind, ref: PolicyRef, path: string, sizeLimit?: PolicySizeLimitName | null): CompiledPolicy {
+    const compiled = compilePolicy(document, kind, ref, sizeLimit);
     for (const error of compiled.errors) this.faults.push({ path, message: `${ref.name}: ${error}` });
     return compiled;
   }
@@ -97,7 +97,7 @@ class WorldCompiler {
     quota: 'userInlinePolicies' | 'groupInlinePolicies' | 'roleInlinePolicies',
   ): CompiledPolicy[] {
     const list = Object.entries(policies ?? {}).map(([name, document]) =>
-      this.policy(document, 'identity', { id: `${ownerId}/inline:${name}`, kind: 'inline', name, attachedTo: owner }, `${path}[${JSON.stringify(name)}]`),
+      this.policy(document, 'identity', { id: `${ownerId}/inline:${name}`, kind: 'inline', name, attachedTo: owner }, `${path}[${JSON.stringify(name)}]`, null),
     );
     // IAM counts all inline policies of one user, group or role together against one quota.
     const parsed = list.flatMap((p) => (p.policy ? [p.policy] : []));
