@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from '../../engine/worker/protocol';
+import { EngineClient, EngineError, EngineRestartedError, type EngineEvent, type EnginePort } from './engineClient';
+
+/** A scripted engine: answers pings and requests unless told to hang or crash. */
+class FakePort implements EnginePort {
+  onmessage: ((message: WorkerResponse) => void) | null = null;
+  onerror: ((message: string) => void) | null = null;
+  readonly sent: WorkerRequest[] = [];
+  terminated = false;
+  hung = false;
+  constructor(readonly watched = true, private readonly answer: (m: WorkerRequest) => WorkerResponse | null = defaultAnswer) {}
+  postMessage(message: WorkerRequest): void {
+    this.sent.push(message);
+    if (this.hung) return;
+    const response = this.answer(message);
+    if (response) queueMicrotask(() => this.onmessage?.(response));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+function defaultAnswer(m: WorkerRequest): WorkerResponse {
+  switch (m.type) {
+    case 'ping':
+      return { v: PROTOCOL_VERSION, id: m.id, type: 'pong' };
+    case 'setWorld':
+      return { v: PROTOCOL_VERSION, id: m.id, type: 'worldSet', faults: [] };
+    default:
+      return { v: PROTOCOL_VERSION, id: m.id, type: 'error', message: `no ${m.type} here` };
+  }
+}
+
+const world = { type: 'setWorld', scenario: { format: 'iam-playground/scenario', version: 1, accounts: [] } } as const;
+
+describe('EngineClient', () => {
+  let ports: FakePort[];
+  let events: EngineEvent[];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    ports = [];
+    events = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const client = (createWorker?: () => EnginePort, fallback?: () => Promise<EnginePort>) =>
+    new EngineClient({
+      createWorker:
+        createWorker ??
+        (() => {
+          const p = new FakePort();
+          ports.push(p);
+          return p;
+        }),
+      createFallback: fallback ?? (async () => new FakePort(false)),
+      onEvent: (e) => events.push(e),
+      now: () => Date.now(),
+    });
+
+  it('numbers requests with the protocol version and resolves their answers', async () => {
+    const c = client();
+    const answer = await c.call(world);
+    expect(answer.type).toBe('worldSet');
+    expect(ports[0]?.sent[0]).toMatchObject({ v: PROTOCOL_VERSION, id: 1, type: 'setWorld' });
+  });
+
+  it('turns an error answer into an EngineError', async () => {
+    const c = client();
+    await expect(c.call({ type: 'parseScenario', text: '{' })).rejects.toBeInstanceOf(EngineError);
+  });
+
+  it('restarts a worker that stops answering for 2 s, says so, and sends the world to the new one', async () => {
+    const c = client();
+    await c.call(world);
+    ports[0]!.hung = true;
+    const pending = c.call({ type: 'parseScenario', text: '{}' });
+    const rejected = expect(pending).rejects.toBeInstanceOf(EngineRestartedError);
+    await vi.advanceTimersByTimeAsync(1900);
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    await rejected;
+    expect(events).toEqual([{ type: 'restarted', reason: 'hung' }]);
+    expect(ports[0]!.terminated).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ports[1]?.sent.map((m) => m.type)).toEqual(['setWorld']);
+  });
+
+  it('restarts a worker that crashes after it has run', async () => {
+    const c = client();
+    await c.call(world);
+    ports[0]!.hung = true;
+    const pending = c.call({ type: 'parseScenario', text: '{}' });
+    ports[0]!.onerror?.('boom');
+    await expect(pending).rejects.toBeInstanceOf(EngineRestartedError);
+    expect(events).toEqual([{ type: 'restarted', reason: 'crashed' }]);
+    expect(await c.call(world)).toMatchObject({ type: 'worldSet' });
+  });
+
+  it('runs the engine on the main thread when a worker cannot be created', async () => {
+    const c = client(() => {
+      throw new Error('no workers');
+    });
+    expect(await c.call(world)).toMatchObject({ type: 'worldSet' });
+    expect(c.mainThread).toBe(true);
+    expect(events).toEqual([{ type: 'mainThread', reason: 'no workers' }]);
+  });
+
+  it('moves what was waiting to the main thread when a worker fails before its first answer', async () => {
+    const broken = new FakePort(true, () => null);
+    const c = client(() => broken);
+    const pending = c.call(world);
+    await vi.advanceTimersByTimeAsync(0);
+    broken.onerror?.('module failed to load');
+    expect(await pending).toMatchObject({ type: 'worldSet' });
+    expect(c.mainThread).toBe(true);
+    expect(broken.terminated).toBe(true);
+  });
+
+  it('restarts a worker that answers with another protocol version', async () => {
+    const stale = new FakePort(true, (m) => ({ v: 99 as typeof PROTOCOL_VERSION, id: m.id, type: 'pong' }));
+    let first = true;
+    const c = client(() => {
+      if (first) {
+        first = false;
+        return stale;
+      }
+      const p = new FakePort();
+      ports.push(p);
+      return p;
+    });
+    await expect(c.call(world)).rejects.toBeInstanceOf(EngineRestartedError);
+    expect(events).toEqual([{ type: 'restarted', reason: 'version' }]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ports[0]?.sent.map((m) => m.type)).toEqual(['setWorld']);
+  });
+});
