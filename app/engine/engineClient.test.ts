@@ -91,6 +91,7 @@ describe('EngineClient', () => {
     await c.call(world);
     ports[0]!.hung = true;
     const pending = c.call({ type: 'parseScenario', text: '{}' });
+    await vi.advanceTimersByTimeAsync(0);
     ports[0]!.onerror?.('boom');
     await expect(pending).rejects.toBeInstanceOf(EngineRestartedError);
     expect(events).toEqual([{ type: 'restarted', reason: 'crashed' }]);

@@ -671,6 +671,23 @@ describe('bad input gives AWS-style errors and never throws', () => {
   });
 });
 
+describe('re-authenticating the same request text (the playground does it after every edit)', () => {
+  it('gives the same answer, and still sees a changed secret, key status or clock', async () => {
+    const raw = await sign(STS_CALL);
+    const first = succeeded(await auth(raw));
+    const again = succeeded(await auth(raw));
+    expect(again.signature).toBe(first.signature);
+    expect(again.steps).toEqual(first.steps);
+
+    const rotated: CredentialLookup = { findAccessKey: (id) => (id === ALICE.id ? { ...records[id]!, secret: 'rotated-secret' } : undefined) };
+    expectError(await authenticateHttpRequest(raw, rotated, NOW), 'SignatureDoesNotMatch', 403);
+    const deactivated: CredentialLookup = { findAccessKey: (id) => (id === ALICE.id ? { ...records[id]!, status: 'Inactive' } : undefined) };
+    expectError(await authenticateHttpRequest(raw, deactivated, NOW), 'InvalidClientTokenId', 403);
+    expectError(await auth(raw, minutes(16)), 'SignatureDoesNotMatch', 403, /^Signature expired/);
+    expect((await auth(raw)).ok).toBe(true);
+  });
+});
+
 // The suite's signed requests, authenticated at their own timestamp by a store that knows the key.
 const suiteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'sigv4', 'v4');
 describe.skipIf(!existsSync(suiteDir))(`every signed request of AWS's SigV4 suite authenticates (${suiteDir})`, () => {

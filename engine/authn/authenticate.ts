@@ -14,7 +14,7 @@
  * almost every other service refuses with `MissingAuthenticationToken`. The caller
  * decides, with `anonymousAllowed` and `rejectAnonymous`.
  */
-import { extractSignature, type SignatureInfo, type SignatureProblem } from './authinfo';
+import { extractSignature, type SignatureExtraction, type SignatureInfo, type SignatureProblem } from './authinfo';
 import type {
   AuthenticateOptions,
   AuthnAnonymous,
@@ -29,8 +29,8 @@ import { TERMINATOR } from './canonical';
 import { invalidPercentEscape, utf8 } from './encoding';
 import { parseHost } from './endpoint';
 import { type AuthnError, type AuthnErrorKind, authnErrors, type ScopeIssues, type ServiceFamily, serviceFamily } from './errors';
-import { headerValue, type HttpRequest, parseHttpRequest, requestHost } from './http';
-import { payloadHashOf, rulesForService, UNSIGNED_PAYLOAD, verifySignature } from './sigv4';
+import { headerValue, type HttpParseResult, type HttpRequest, parseHttpRequest, requestHost } from './http';
+import { payloadHashOf, rulesForService, type SigV4Rules, UNSIGNED_PAYLOAD, type VerifyOutcome, verifySignature } from './sigv4';
 
 /** The default clock skew AWS allows: 15 minutes. */
 export const DEFAULT_MAX_CLOCK_SKEW_SECONDS = 900;
@@ -125,6 +125,51 @@ function unsignedAmzHeaders(request: HttpRequest, info: SignatureInfo): string[]
 
 type Params = Record<string, string | number | boolean>;
 
+// Parsing, reading the signature and verifying it are pure functions of the request text
+// (and the secret): a scenario's requests are authenticated again after every edit, so
+// their results are remembered. INVARIANT: parsed requests are never mutated, so sharing
+// them between calls is safe; only texts up to 64 KiB are remembered, 256 at most.
+const parsedRequests = new Map<string, HttpParseResult>();
+const PARSED_MAX = 256;
+const PARSED_MAX_CHARS = 65_536;
+const extractions = new WeakMap<HttpRequest, { strict?: SignatureExtraction; lenient?: SignatureExtraction }>();
+const verifications = new WeakMap<HttpRequest, Map<string, VerifyOutcome>>();
+
+function parseRemembered(raw: string): HttpParseResult {
+  if (typeof raw !== 'string' || raw.length > PARSED_MAX_CHARS) return parseHttpRequest(raw);
+  let parsed = parsedRequests.get(raw);
+  if (parsed === undefined) {
+    parsed = parseHttpRequest(raw);
+    if (parsedRequests.size >= PARSED_MAX) parsedRequests.delete(parsedRequests.keys().next().value!);
+    parsedRequests.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function extractRemembered(request: HttpRequest, requireExpires: boolean): SignatureExtraction {
+  let known = extractions.get(request);
+  if (known === undefined) {
+    known = {};
+    extractions.set(request, known);
+  }
+  const slot = requireExpires ? 'strict' : 'lenient';
+  return (known[slot] ??= extractSignature(request, { requireExpires }));
+}
+
+async function verifyRemembered(request: HttpRequest, info: SignatureInfo, secret: string, rules: SigV4Rules): Promise<VerifyOutcome> {
+  const key = `${rules.normalizePath ? 1 : 0}${rules.doubleEncodePath ? 1 : 0}${rules.unsignedQueryToken ? 1 : 0}${rules.payload}:${secret}`;
+  let known = verifications.get(request);
+  const outcome = known?.get(key);
+  if (outcome !== undefined) return outcome;
+  const computed = await verifySignature(request, info, secret, rules);
+  if (known === undefined) {
+    known = new Map();
+    verifications.set(request, known);
+  }
+  if (known.size < 8) known.set(key, computed);
+  return computed;
+}
+
 async function authenticate(raw: string, lookup: CredentialLookup, now: Date, options: AuthenticateOptions): Promise<AuthnResult> {
   // INVARIANT (performance): the success path builds each step's params as a fresh
   // literal and assigns optional fields; object spreads of varying shapes were a quarter
@@ -146,7 +191,7 @@ async function authenticate(raw: string, lookup: CredentialLookup, now: Date, op
   const nowIso = isoSeconds(now);
 
   // ── 1. the request and its signature's syntax ──
-  const parsed = parseHttpRequest(raw);
+  const parsed = parseRemembered(raw);
   if (!parsed.ok) {
     const { error } = parsed;
     const tooLarge = error.problem === 'headerLineTooLong' || error.problem === 'headerSectionTooLarge' || error.problem === 'tooManyHeaders';
@@ -171,7 +216,7 @@ async function authenticate(raw: string, lookup: CredentialLookup, now: Date, op
   };
 
   const endpointFamily = serviceFamily(expectedService ?? endpoint?.service);
-  const extraction = extractSignature(request, { requireExpires: endpointFamily === 's3' });
+  const extraction = extractRemembered(request, endpointFamily === 's3');
   if (extraction.kind === 'none') {
     const context = baseContext(request, now, nowIso);
     const region = expectedRegion ?? (recognized ? endpoint.region : undefined);
@@ -318,7 +363,7 @@ async function authenticate(raw: string, lookup: CredentialLookup, now: Date, op
   }
 
   // ── 4. the signature ──
-  const outcome = await verifySignature(request, info, key.secret, rules);
+  const outcome = await verifyRemembered(request, info, key.secret, rules);
   const sigParams: Params = { accessKeyId, provided: info.signature, expected: outcome.expectedSignature, signedHeaders: info.signedHeaders };
   if (!outcome.match) {
     return failure('authnSignature', authnErrors.signatureDoesNotMatch(family), sigParams, accessKeyId, {

@@ -29,6 +29,7 @@ const IV = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510
 const W = new Int32Array(64);
 const TAIL = new Uint8Array(128);
 const INNER_DIGEST = new Uint8Array(32);
+const STATE = new Int32Array(8);
 let scratch = new Uint8Array(1024);
 const encoder = new TextEncoder();
 
@@ -140,9 +141,9 @@ export function sha256(data: Uint8Array): Uint8Array {
 /** Lower-case hex SHA-256 of the UTF-8 form of `text` (a lone surrogate counts as U+FFFD). */
 export function sha256HexOfText(text: string): string {
   const n = encodeToScratch(text);
-  const h = IV.slice();
-  finish(h, 0, scratch, n);
-  return stateHex(h);
+  STATE.set(IV);
+  finish(STATE, 0, scratch, n);
+  return stateHex(STATE);
 }
 
 /** An HMAC-SHA-256 key with `key ⊕ ipad` and `key ⊕ opad` already absorbed. */
@@ -166,13 +167,14 @@ export function hmacKey(key: Uint8Array): HmacSha256Key {
   return { inner, outer };
 }
 
+/** HMAC into the shared `STATE` (read it before the next hash). */
 function hmacInto(key: HmacSha256Key, data: Uint8Array, length: number): Int32Array {
-  const h = key.inner.slice();
-  finish(h, 64, data, length);
-  stateBytes(h, INNER_DIGEST);
-  const o = key.outer.slice();
-  finish(o, 64, INNER_DIGEST, 32);
-  return o;
+  STATE.set(key.inner);
+  finish(STATE, 64, data, length);
+  stateBytes(STATE, INNER_DIGEST);
+  STATE.set(key.outer);
+  finish(STATE, 64, INNER_DIGEST, 32);
+  return STATE;
 }
 
 /** HMAC-SHA-256 of bytes. */

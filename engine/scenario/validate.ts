@@ -21,7 +21,7 @@ export type ValidationResult =
   | { readonly ok: true; readonly kind: 'pack'; readonly pack: PackJson; readonly warnings: readonly ScenarioFault[] }
   | { readonly ok: false; readonly errors: readonly ScenarioFault[]; readonly warnings: readonly ScenarioFault[] };
 
-type SchemaDef = 'scenario' | 'pack';
+type SchemaDef = 'scenario' | 'pack' | 'request';
 const validators = new Map<SchemaDef, Validator>();
 
 function validatorFor(def: SchemaDef): Validator {
@@ -104,8 +104,68 @@ function schemaFaults(units: readonly OutputUnit[], root: unknown, def: SchemaDe
     seen.add(key);
     faults.push({ path, message });
   }
-  // A deeper fault explains a failed anyOf/oneOf above it better than the combinator does.
-  return faults.filter((f) => !(/any of|one of/.test(f.message) && faults.some((g) => g !== f && g.path.startsWith(f.path) && g.path !== f.path)));
+  // A fault at the same place or deeper explains a failed anyOf/oneOf better than the combinator does.
+  const combinator = /any subschemas|any of|one of/;
+  const kept = faults.filter((f) => !(combinator.test(f.message) && faults.some((g) => g !== f && !combinator.test(g.message) && g.path.startsWith(f.path))));
+  // Several "type is invalid" faults at one place (the alternatives of an anyOf) become one.
+  const merged: ScenarioFault[] = [];
+  for (const fault of kept) {
+    const type = /^(`.*`): value type "(\w+)" is invalid\. Expected "(\w+)"\.$/.exec(fault.message);
+    const previous = merged[merged.length - 1];
+    const previousType = previous && previous.path === fault.path ? /^(`.*`): value type "(\w+)" is invalid\. Expected (.*)\.$/.exec(previous.message) : null;
+    if (type && previousType) {
+      merged[merged.length - 1] = { path: fault.path, message: `${type[1]}: value type "${type[2]}" is invalid. Expected ${previousType[3]} or "${type[3]}".` };
+    } else {
+      merged.push(fault);
+    }
+  }
+  return merged;
+}
+
+function schemaCheck(value: unknown, def: SchemaDef, base = ''): ScenarioFault[] {
+  const result = validatorFor(def).validate(value);
+  if (result.valid) return [];
+  return schemaFaults(result.errors, value, def).map((f) => ({ ...f, path: base ? base + f.path.slice(1) : f.path }));
+}
+
+const SIMPLE_REQUEST_KEYS = new Set(['id', 'principal', 'action', 'resource', 'context', 'expect']);
+
+/**
+ * A request of the most common shape, checked by hand: every field it has is one the
+ * schema allows with the type it requires. INVARIANT: anything this accepts, the schema's
+ * `request` definition accepts too; anything else goes to the schema, which gives the message.
+ */
+function isSimpleValidRequest(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key in value) if (!SIMPLE_REQUEST_KEYS.has(key)) return false;
+  const { id, principal, action, resource, context, expect } = value;
+  if (typeof principal !== 'string' || principal.length === 0) return false;
+  if (typeof action !== 'string' || action.length === 0 || typeof resource !== 'string' || resource.length === 0) return false;
+  if (id !== undefined && (typeof id !== 'string' || id.length === 0)) return false;
+  if (expect !== undefined && (typeof expect !== 'string' || expect.length === 0)) return false;
+  if (context !== undefined) {
+    if (!isRecord(context)) return false;
+    for (const key in context) {
+      const v = context[key];
+      if (typeof v !== 'string' && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A scenario's requests are checked one by one (most by hand, the rest by the schema), the
+ * rest of the file by the schema: a file of 50,000 requests validates in a fraction of the
+ * time the generic validator takes, with the same verdicts and messages.
+ */
+function validateScenarioValue(value: Record<string, unknown>): ScenarioFault[] {
+  const requests = value['requests'];
+  if (!Array.isArray(requests)) return schemaCheck(value, 'scenario');
+  const errors = schemaCheck({ ...value, requests: [] }, 'scenario');
+  requests.forEach((request, i) => {
+    if (!isSimpleValidRequest(request)) errors.push(...schemaCheck(request, 'request', `$.requests[${i}]`));
+  });
+  return errors;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -126,9 +186,9 @@ export function validateDocument(value: unknown): ValidationResult {
       warnings: [],
     };
   }
-  const result = validatorFor(def).validate(value);
   const warnings = findUnknownProperties(value, def);
-  if (!result.valid) return { ok: false, errors: schemaFaults(result.errors, value, def), warnings };
+  const shapeErrors = def === 'scenario' ? validateScenarioValue(value) : schemaCheck(value, def);
+  if (shapeErrors.length > 0) return { ok: false, errors: shapeErrors, warnings };
   if (def === 'pack') {
     const pack = value as unknown as PackJson;
     const errors: ScenarioFault[] = [];
