@@ -45,7 +45,7 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
-  workers: process.env.CI ? 2 : undefined,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 1,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
@@ -56,8 +56,11 @@ export default defineConfig({
     ...(found.channel ? { channel: found.channel } : {}),
     launchOptions: found.launchOptions,
     locale: 'en-US',
-    trace: 'retain-on-failure',
-    serviceWorkers: 'allow',
+    // Tracing every action of a page holding Monaco costs seconds per test on 2 cores: only on a retry.
+    trace: 'on-first-retry',
+    // The service worker downloads the whole app (~6 MB) in every fresh context: only the
+    // offline spec, which is about it, lets it run.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

@@ -1,5 +1,7 @@
 import { expect, openApp, sendRequest, test } from './fixtures';
 
+test.use({ serviceWorkers: 'allow' });
+
 test('a learner goes offline, reloads, and everything still works', async ({ page, context }) => {
   await openApp(page);
   // Wait until the service worker has installed (precached the shell, the engine worker and Monaco) and controls the page.

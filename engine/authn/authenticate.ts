@@ -100,6 +100,10 @@ function baseContext(request: HttpRequest, now: Date, nowIso: string): [string, 
 /** Compares the credential scope with what the endpoint expects. */
 function scopeIssues(info: SignatureInfo, expectedService: string | undefined, expectedRegion: string | undefined): ScopeIssues | undefined {
   const { scope } = info;
+  const regionOk = expectedRegion === undefined || scope.region === expectedRegion;
+  const serviceOk = expectedService === undefined || scope.service === expectedService;
+  const dateOk = info.amzDate.startsWith(scope.date) && scope.date.length === 8;
+  if (regionOk && serviceOk && dateOk && scope.terminator === TERMINATOR) return undefined;
   const issues: {
     region?: { got: string; expected: string };
     service?: { got: string; expected: string };
@@ -127,46 +131,65 @@ type Params = Record<string, string | number | boolean>;
 
 // Parsing, reading the signature and verifying it are pure functions of the request text
 // (and the secret): a scenario's requests are authenticated again after every edit, so
-// their results are remembered. INVARIANT: parsed requests are never mutated, so sharing
-// them between calls is safe; only texts up to 64 KiB are remembered, 256 at most.
-const parsedRequests = new Map<string, HttpParseResult>();
-const PARSED_MAX = 256;
-const PARSED_MAX_CHARS = 65_536;
-const extractions = new WeakMap<HttpRequest, { strict?: SignatureExtraction; lenient?: SignatureExtraction }>();
-const verifications = new WeakMap<HttpRequest, Map<string, VerifyOutcome>>();
+// their results are remembered, per text. A text is admitted on its second sighting only:
+// keeping the results of every request alive for a while (a stream of distinct requests)
+// costs more in garbage collection than it saves. INVARIANT: parsed requests are never
+// mutated, so sharing them between calls is safe; only texts up to 64 KiB are
+// remembered, 128 at most, first in first out.
+interface Remembered {
+  readonly parsed: HttpParseResult;
+  strict?: SignatureExtraction;
+  lenient?: SignatureExtraction;
+  verified?: Map<string, VerifyOutcome>;
+}
+const remembered = new Map<string, Remembered>();
+const seenOnce = new Set<string>();
+const REMEMBERED_MAX = 128;
+const SEEN_MAX = 512;
+const REMEMBERED_MAX_CHARS = 65_536;
+let rememberingEnabled = true;
 
-function parseRemembered(raw: string): HttpParseResult {
-  if (typeof raw !== 'string' || raw.length > PARSED_MAX_CHARS) return parseHttpRequest(raw);
-  let parsed = parsedRequests.get(raw);
-  if (parsed === undefined) {
-    parsed = parseHttpRequest(raw);
-    if (parsedRequests.size >= PARSED_MAX) parsedRequests.delete(parsedRequests.keys().next().value!);
-    parsedRequests.set(raw, parsed);
-  }
-  return parsed;
+/** Turns the memory of request texts on or off (benchmarks of first-time verification). */
+export function setAuthnMemory(enabled: boolean): void {
+  rememberingEnabled = enabled;
+  remembered.clear();
+  seenOnce.clear();
 }
 
-function extractRemembered(request: HttpRequest, requireExpires: boolean): SignatureExtraction {
-  let known = extractions.get(request);
-  if (known === undefined) {
-    known = {};
-    extractions.set(request, known);
+function recall(raw: string): Remembered {
+  if (!rememberingEnabled || typeof raw !== 'string' || raw.length > REMEMBERED_MAX_CHARS) return { parsed: parseHttpRequest(raw) };
+  const known = remembered.get(raw);
+  if (known !== undefined) return known;
+  const entry: Remembered = { parsed: parseHttpRequest(raw) };
+  if (seenOnce.delete(raw)) {
+    if (remembered.size >= REMEMBERED_MAX) remembered.delete(remembered.keys().next().value!);
+    remembered.set(raw, entry);
+  } else {
+    if (seenOnce.size >= SEEN_MAX) seenOnce.delete(seenOnce.values().next().value!);
+    seenOnce.add(raw);
   }
-  const slot = requireExpires ? 'strict' : 'lenient';
-  return (known[slot] ??= extractSignature(request, { requireExpires }));
+  return entry;
 }
 
-async function verifyRemembered(request: HttpRequest, info: SignatureInfo, secret: string, rules: SigV4Rules): Promise<VerifyOutcome> {
+function extractRemembered(entry: Remembered, request: HttpRequest, requireExpires: boolean): SignatureExtraction {
+  return requireExpires
+    ? (entry.strict ??= extractSignature(request, { requireExpires: true }))
+    : (entry.lenient ??= extractSignature(request, { requireExpires: false }));
+}
+
+async function verifyRemembered(
+  entry: Remembered,
+  request: HttpRequest,
+  info: SignatureInfo,
+  secret: string,
+  rules: SigV4Rules,
+): Promise<VerifyOutcome> {
   const key = `${rules.normalizePath ? 1 : 0}${rules.doubleEncodePath ? 1 : 0}${rules.unsignedQueryToken ? 1 : 0}${rules.payload}:${secret}`;
-  let known = verifications.get(request);
-  const outcome = known?.get(key);
-  if (outcome !== undefined) return outcome;
+  const known = entry.verified?.get(key);
+  if (known !== undefined) return known;
   const computed = await verifySignature(request, info, secret, rules);
-  if (known === undefined) {
-    known = new Map();
-    verifications.set(request, known);
-  }
-  if (known.size < 8) known.set(key, computed);
+  entry.verified ??= new Map();
+  if (entry.verified.size < 8) entry.verified.set(key, computed);
   return computed;
 }
 
@@ -191,7 +214,8 @@ async function authenticate(raw: string, lookup: CredentialLookup, now: Date, op
   const nowIso = isoSeconds(now);
 
   // ── 1. the request and its signature's syntax ──
-  const parsed = parseRemembered(raw);
+  const entry = recall(raw);
+  const parsed = entry.parsed;
   if (!parsed.ok) {
     const { error } = parsed;
     const tooLarge = error.problem === 'headerLineTooLong' || error.problem === 'headerSectionTooLarge' || error.problem === 'tooManyHeaders';
@@ -216,7 +240,7 @@ async function authenticate(raw: string, lookup: CredentialLookup, now: Date, op
   };
 
   const endpointFamily = serviceFamily(expectedService ?? endpoint?.service);
-  const extraction = extractRemembered(request, endpointFamily === 's3');
+  const extraction = extractRemembered(entry, request, endpointFamily === 's3');
   if (extraction.kind === 'none') {
     const context = baseContext(request, now, nowIso);
     const region = expectedRegion ?? (recognized ? endpoint.region : undefined);
@@ -363,7 +387,7 @@ async function authenticate(raw: string, lookup: CredentialLookup, now: Date, op
   }
 
   // ── 4. the signature ──
-  const outcome = await verifyRemembered(request, info, key.secret, rules);
+  const outcome = await verifyRemembered(entry, request, info, key.secret, rules);
   const sigParams: Params = { accessKeyId, provided: info.signature, expected: outcome.expectedSignature, signedHeaders: info.signedHeaders };
   if (!outcome.match) {
     return failure('authnSignature', authnErrors.signatureDoesNotMatch(family), sigParams, accessKeyId, {

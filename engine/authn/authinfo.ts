@@ -228,8 +228,9 @@ function extractFromQuery(params: Map<string, string>, requireExpires: boolean):
  */
 export function extractSignature(request: HttpRequest, options: { requireExpires: boolean }): SignatureExtraction {
   const authorization = headerValues(request, 'authorization');
-  // Decoding the query is only needed when it may name X-Amz-Algorithm (even escaped).
-  const params = request.query === undefined || !/Algorithm/i.test(request.query) ? undefined : decodedQueryParams(request);
+  // Decoding the query is only needed when it may name X-Amz-Algorithm (perhaps escaped).
+  const q = request.query;
+  const params = q === undefined || !(/algorithm/i.test(q) || q.includes('%')) ? undefined : decodedQueryParams(request);
   const presigned = params?.has('X-Amz-Algorithm') ?? false;
   if (authorization.length > 0 && presigned) return { kind: 'invalid', form: 'header', problem: { kind: 'bothForms' } };
   if (authorization.length > 1) return { kind: 'invalid', form: 'header', problem: { kind: 'multipleAuthorization' } };

@@ -116,7 +116,7 @@ export async function totpCode(seedBase32: string, time: Date, options: TotpOpti
 }
 
 export type TotpVerifyResult =
-  | { readonly ok: true; readonly offset: -1 | 0 | 1 | number; readonly step: number }
+  | { readonly ok: true; /** Which step matched, relative to the current one (-1, 0, 1). */ readonly offset: number; readonly step: number }
   | { readonly ok: false; readonly reason: 'invalidSeed' | 'malformedCode' | 'wrongCode' | 'invalidTime'; readonly message: string };
 
 /**

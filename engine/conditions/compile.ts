@@ -116,7 +116,7 @@ export function compileCondition(clause: ConditionClause, policyVersion: PolicyV
     const base = baseOf(clause);
     if (isMissing(v)) {
       return {
-        ...base,
+        operator: base.operator, key: base.key, span: base.span, operatorSpan: base.operatorSpan, keySpan: base.keySpan,
         result: missing,
         reason: clause.ifExists ? 'conditionIfExistsKeyMissing' : 'conditionKeyMissing',
         contextValues,
@@ -147,7 +147,7 @@ export function compileCondition(clause: ConditionClause, policyVersion: PolicyV
         ? 'conditionVariableUnresolved'
         : 'conditionNotMatched';
     return {
-      ...base,
+      operator: base.operator, key: base.key, span: base.span, operatorSpan: base.operatorSpan, keySpan: base.keySpan,
       result,
       reason,
       contextValues,
@@ -173,7 +173,7 @@ function compileNull(clause: ConditionClause, keyLower: string, values: readonly
       const v = ctx.values.get(keyLower);
       const i = firstMatch(present(v));
       return {
-        ...baseOf(clause),
+        operator: clause.operatorText, key: clause.key, span: clause.span, operatorSpan: clause.operatorSpan, keySpan: clause.keySpan,
         result: i >= 0,
         reason: i >= 0 ? 'conditionMatched' : 'conditionNotMatched',
         contextValues: listOf(v),
@@ -196,7 +196,7 @@ function compileUnknown(clause: ConditionClause): CompiledCondition {
     clause,
     test: () => false,
     explain: (ctx) => ({
-      ...baseOf(clause),
+      operator: clause.operatorText, key: clause.key, span: clause.span, operatorSpan: clause.operatorSpan, keySpan: clause.keySpan,
       result: false,
       reason: 'conditionUnknownOperator',
       contextValues: listOf(ctx.values.get(keyLower)),

@@ -10,6 +10,7 @@ import { compilePrincipalBlock, type CompiledPrincipalBlock, type PreparedPrinci
 import { compileResourceList, type CompiledResourceList } from '../match/resource';
 import type { PolicyVersion, Statement } from '../policy/types';
 import type { CompiledStatement, ElementExplanation, MatchInput, PrincipalMatchKind } from './compiledPolicy';
+import type { TraceParams } from './types';
 
 const DIRECT_KINDS = new Set<PrincipalIdentity['kind']>(['user', 'session', 'federatedUser', 'service', 'provider']);
 
@@ -44,6 +45,15 @@ function notPrincipalApplies(block: CompiledPrincipalBlock, isDeny: boolean, pri
   return !block.test(principal);
 }
 
+/** Trace parameters: `base` plus each (key, value) pair whose value is defined (no object spreads on this path). */
+function traceParams(base: Record<string, string | number | boolean>, ...pairs: (string | number | boolean | undefined)[]): TraceParams {
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const value = pairs[i + 1];
+    if (value !== undefined && value !== '') base[pairs[i] as string] = value;
+  }
+  return base;
+}
+
 function accountOf(arn: string): string | undefined {
   return arn.split(':')[4];
 }
@@ -70,6 +80,7 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
   return {
     index: statement.index,
     sid: statement.sid?.value,
+    ref: statement.sid ? { index: statement.index, sid: statement.sid.value } : { index: statement.index },
     effect: statement.effect.value,
     span: statement.span,
     match(input) {
@@ -88,7 +99,7 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
         const e = principal.explain(input.principal);
         out.push({
           element: 'Principal', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'principalMatched' : 'principalNotMatched',
-          params: { caller: input.principal.facts.callerArn, ...(e.entry ? { entry: e.entry.value } : {}), ...(e.identity ? { named: e.identity.kind } : {}) },
+          params: traceParams({ caller: input.principal.facts.callerArn }, 'entry', e.entry?.value, 'named', e.identity?.kind),
           span: e.entry?.span ?? statement.principal!.span,
         });
       } else if (notPrincipal) {
@@ -96,11 +107,11 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
         const applies = notPrincipalApplies(notPrincipal, isDeny, input.principal);
         out.push({
           element: 'NotPrincipal', outcome: applies ? 'match' : 'noMatch', reason: applies ? 'notPrincipalMatched' : 'notPrincipalExcludes',
-          params: {
-            caller: input.principal.facts.callerArn,
-            ...(isDeny && input.principal.facts.hasPermissionsBoundary ? { permissionsBoundary: true } : {}),
-            ...(e.unnamed && applies ? { unnamed: e.unnamed.display } : {}),
-          },
+          params: traceParams(
+            { caller: input.principal.facts.callerArn },
+            'permissionsBoundary', isDeny && input.principal.facts.hasPermissionsBoundary ? true : undefined,
+            'unnamed', applies ? e.unnamed?.display : undefined,
+          ),
           span: statement.notPrincipal!.span,
         });
       }
@@ -109,14 +120,14 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
         const located = e.index >= 0 ? statement.action!.values[e.index] : undefined;
         out.push({
           element: 'Action', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'actionMatched' : 'actionNotMatched',
-          params: { action: input.action, ...(e.value ? { value: e.value } : {}) }, span: located?.span ?? statement.action!.span,
+          params: traceParams({ action: input.action }, 'value', e.value), span: located?.span ?? statement.action!.span,
         });
       } else if (notAction) {
         const e = notAction.explain(input.action);
         const located = e.index >= 0 ? statement.notAction!.values[e.index] : undefined;
         out.push({
           element: 'NotAction', outcome: e.matched ? 'noMatch' : 'match', reason: e.matched ? 'notActionExcludes' : 'notActionMatched',
-          params: { action: input.action, ...(e.value ? { value: e.value } : {}) }, span: located?.span ?? statement.notAction!.span,
+          params: traceParams({ action: input.action }, 'value', e.value), span: located?.span ?? statement.notAction!.span,
         });
       }
       if (resource) {
@@ -128,7 +139,7 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
               ? 'resourceAccountDiffers' : 'resourceNotMatched';
         out.push({
           element: 'Resource', outcome: e.matched ? 'match' : 'noMatch', reason,
-          params: { resource: input.resource, ...(e.value ? { value: e.value } : {}), ...(e.resolved && e.resolved !== e.value ? { resolved: e.resolved } : {}) },
+          params: traceParams({ resource: input.resource }, 'value', e.value, 'resolved', e.resolved !== e.value ? e.resolved : undefined),
           span: located?.span ?? statement.resource!.span,
         });
       } else if (notResource) {
@@ -136,19 +147,19 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
         const located = e.index >= 0 ? statement.notResource!.values[e.index] : undefined;
         out.push({
           element: 'NotResource', outcome: e.matched ? 'noMatch' : 'match', reason: e.matched ? 'notResourceExcludes' : 'notResourceMatched',
-          params: { resource: input.resource, ...(e.value ? { value: e.value } : {}) }, span: located?.span ?? statement.notResource!.span,
+          params: traceParams({ resource: input.resource }, 'value', e.value), span: located?.span ?? statement.notResource!.span,
         });
       }
       if (hasConditions) {
         for (const c of conditions.explain(input.context).clauses) {
           out.push({
             element: 'Condition', outcome: c.result ? 'match' : 'noMatch', reason: c.reason,
-            params: {
-              operator: c.operator, key: c.key,
-              ...(c.contextValues ? { actual: c.contextValues.join(', ') } : {}),
-              ...(c.matched ? { value: c.matched.resolved ?? c.matched.value } : {}),
-              ...(c.failedContextValue !== undefined ? { failed: c.failedContextValue } : {}),
-            },
+            params: traceParams(
+              { operator: c.operator, key: c.key },
+              'actual', c.contextValues?.join(', '),
+              'value', c.matched ? (c.matched.resolved ?? c.matched.value) : undefined,
+              'failed', c.failedContextValue,
+            ),
             span: c.span,
           });
         }

@@ -56,6 +56,8 @@ export interface ElementExplanation {
 export interface CompiledStatement {
   readonly index: number;
   readonly sid: string | undefined;
+  /** `{ index, sid }` for trace events, made once. */
+  readonly ref: { readonly index: number; readonly sid?: string };
   readonly effect: Effect;
   readonly span: Span;
   /** Whether the statement applies: `null` when not; else how the principal matched (`direct` for statements without a Principal). */

@@ -43,20 +43,20 @@ export function evaluatePolicies(
       const kind = statement.match(input);
       if (tracer.enabled) {
         const outcome = kind === null ? 'noMatch' : statement.effect === 'Deny' ? 'deny' : 'allow';
+        const params: Record<string, string | number | boolean> = { effect: statement.effect, index: statement.index };
+        if (statement.sid) params['sid'] = statement.sid;
+        if (kind) params['principalMatch'] = kind;
         const statementEvent = tracer.add({
           parent: policyEvent, stage, kind: 'statement', outcome,
           reason: outcome === 'noMatch' ? 'statementNoMatch' : outcome === 'deny' ? 'statementDenies' : 'statementAllows',
-          params: { effect: statement.effect, ...(statement.sid ? { sid: statement.sid } : {}), index: statement.index, ...(kind ? { principalMatch: kind } : {}) },
-          policy: policy.ref,
-          statement: { index: statement.index, ...(statement.sid ? { sid: statement.sid } : {}) },
-          span: statement.span,
+          params, policy: policy.ref, statement: statement.ref, span: statement.span,
         });
-        for (const element of statement.explain(input)) {
+        const elements = statement.explain(input);
+        for (let i = 0; i < elements.length; i++) {
+          const element = elements[i]!;
           tracer.add({
             parent: statementEvent, stage, kind: 'element', outcome: element.outcome === 'match' ? 'pass' : 'noMatch',
-            reason: element.reason, params: element.params, policy: policy.ref,
-            statement: { index: statement.index, ...(statement.sid ? { sid: statement.sid } : {}) },
-            ...(element.span ? { span: element.span } : {}), element: element.element,
+            reason: element.reason, params: element.params, policy: policy.ref, statement: statement.ref, span: element.span, element: element.element,
           });
         }
       }
