@@ -113,7 +113,6 @@ export const en = {
   'decision.statement': 'Deciding statement',
   'decision.statements': 'Deciding statements',
   'decision.statementName': 'Statement {index}',
-  'decision.statementSid': 'Statement {index} (Sid “{sid}”)',
   'decision.inPolicy': 'in {kind} {name}',
   'decision.noAllow': 'No statement allows this request. In IAM, anything not explicitly allowed is denied.',
   'decision.showInPolicy': 'Show in the policy',

@@ -115,7 +115,6 @@ export const ko: Messages = {
   'decision.statement': '결정한 문(Statement)',
   'decision.statements': '결정한 문(Statement)',
   'decision.statementName': '{index}번째 문',
-  'decision.statementSid': '{index}번째 문 (Sid “{sid}”)',
   'decision.inPolicy': '{kind} {name}',
   'decision.noAllow': '이 요청을 허용하는 문이 없습니다. IAM에서는 명시적으로 허용되지 않은 요청은 모두 거부됩니다.',
   'decision.showInPolicy': '정책에서 보기',

@@ -24,7 +24,8 @@ function Statement({ event }: { readonly event: TraceEvent }) {
   return (
     <li className={`statement statement-${event.outcome}`}>
       <div className="statement-head">
-        <span className="statement-name">{sid ? t('decision.statementSid', { index, sid }) : t('decision.statementName', { index })}</span>
+        <span className="statement-name">{t('decision.statementName', { index })}</span>
+        {sid ? <code className="statement-sid">Sid: {sid}</code> : null}
         <span className="statement-policy">{t('decision.inPolicy', { kind: kindLabel, name: node?.label ?? event.policy?.name ?? '' })}</span>
       </div>
       {text ? (

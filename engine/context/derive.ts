@@ -100,19 +100,31 @@ function principalLayer(world: World, principal: ResolvedPrincipal): Layer {
   return layer;
 }
 
-const resourceLayers = new WeakMap<World, Map<string, Layer>>();
-const NO_TAGS_IDS = new WeakMap<ReadonlyMap<string, string>, number>();
-let nextTagsId = 1;
+/** World → resource tags → account → region → layer: no string is built to find a remembered layer. */
+const resourceLayers = new WeakMap<World, WeakMap<ReadonlyMap<string, string>, Map<string, Map<string, Layer>>>>();
+
+function regionOf(arn: string): string {
+  // arn:partition:service:REGION:…
+  let at = 0;
+  for (let colons = 0; colons < 3; colons++) {
+    at = arn.indexOf(':', at) + 1;
+    if (at === 0) return '';
+  }
+  const end = arn.indexOf(':', at);
+  return end < 0 ? '' : arn.slice(at, end);
+}
 
 /** The keys that depend only on the resource's account, region and tags, remembered per world. */
 function resourceLayer(world: World, resource: ResourceFacts): Layer {
-  const region = resource.arn.split(':', 4)[3] ?? '';
-  let tagsId = NO_TAGS_IDS.get(resource.tags);
-  if (tagsId === undefined) NO_TAGS_IDS.set(resource.tags, (tagsId = resource.tags.size === 0 ? 0 : nextTagsId++));
-  const cacheKey = `${resource.account ?? ''}|${region}|${tagsId}`;
-  let cache = resourceLayers.get(world);
-  if (!cache) resourceLayers.set(world, (cache = new Map()));
-  const cached = cache.get(cacheKey);
+  const region = regionOf(resource.arn);
+  const account = resource.account ?? '';
+  let byTags = resourceLayers.get(world);
+  if (!byTags) resourceLayers.set(world, (byTags = new WeakMap()));
+  let byAccount = byTags.get(resource.tags);
+  if (!byAccount) byTags.set(resource.tags, (byAccount = new Map()));
+  let byRegion = byAccount.get(account);
+  if (!byRegion) byAccount.set(account, (byRegion = new Map()));
+  const cached = byRegion.get(region);
   if (cached) return cached;
   const layer: Layer = new Map();
   if (resource.account) {
@@ -124,7 +136,7 @@ function resourceLayer(world: World, resource: ResourceFacts): Layer {
   }
   for (const [k, v] of resource.tags) put(layer, `aws:ResourceTag/${k}`, v);
   if (region) put(layer, 'aws:RequestedRegion', region);
-  if (cache.size < 10_000) cache.set(cacheKey, layer);
+  if (byRegion.size < 1000) byRegion.set(region, layer);
   return layer;
 }
 
@@ -175,14 +187,9 @@ export function deriveContext(
   let top = EMPTY;
   let given: ReadonlySet<string> = EMPTY_SET;
   if (stated) {
-    top = new Map();
-    const keys = new Set<string>();
-    for (const key in stated) {
-      if (!Object.prototype.hasOwnProperty.call(stated, key)) continue;
-      put(top, key, stated[key]);
-      keys.add(key.toLowerCase());
-    }
-    given = keys;
+    const layer = statedLayer(stated);
+    top = layer.layer;
+    given = layer.keys;
   }
   let dynamic = EMPTY;
   const session = principal.session;
@@ -193,15 +200,42 @@ export function deriveContext(
     }
     for (const [k, v] of extra) put(dynamic, k, v);
   }
-  const values = new LayeredValues([top, dynamic, timeLayer(now), resourceLayer(world, resource), principalLayer(world, principal)]);
-  let entries: (readonly [string, ContextValue])[] | undefined;
-  return {
-    context: { values },
-    get entries() {
-      return (entries ??= values.entries());
-    },
-    given,
-  };
+  return new Derived(new LayeredValues([top, dynamic, timeLayer(now), resourceLayer(world, resource), principalLayer(world, principal)]), given);
+}
+
+/** A class, not an object literal with a getter: created once per request, it must be cheap to make. */
+class Derived implements DerivedContext {
+  readonly context: RequestContext;
+  private list: (readonly [string, ContextValue])[] | undefined;
+
+  constructor(
+    private readonly values: LayeredValues,
+    readonly given: ReadonlySet<string>,
+  ) {
+    this.context = { values };
+  }
+
+  get entries(): readonly (readonly [string, ContextValue])[] {
+    return (this.list ??= this.values.entries());
+  }
+}
+
+const statedLayers = new WeakMap<object, { readonly layer: Layer; readonly keys: ReadonlySet<string> }>();
+
+/** The keys a request states, remembered per request object (a request judged again costs nothing here). */
+function statedLayer(stated: Readonly<Record<string, string | readonly string[]>>): { readonly layer: Layer; readonly keys: ReadonlySet<string> } {
+  let hit = statedLayers.get(stated);
+  if (!hit) {
+    const layer: Layer = new Map();
+    const keys = new Set<string>();
+    for (const key in stated) {
+      if (!Object.prototype.hasOwnProperty.call(stated, key)) continue;
+      put(layer, key, stated[key]);
+      keys.add(key.toLowerCase());
+    }
+    statedLayers.set(stated, (hit = { layer, keys }));
+  }
+  return hit;
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();

@@ -18,6 +18,7 @@ import type { ReasonCode } from './reasons';
 import { NO_TRACE, type Tracer } from './tracer';
 import type { AuthzDecision, Stage, TraceParams } from './types';
 
+const NONE: readonly CompiledPolicy[] = [];
 const RCP_SERVICES: ReadonlySet<string> = new Set(RCP_SUPPORTED_SERVICES);
 const BUCKET_POLICY_ACTIONS: ReadonlySet<string> = new Set(['s3:getbucketpolicy', 's3:putbucketpolicy', 's3:deletebucketpolicy']);
 
@@ -63,16 +64,14 @@ function evaluateOrgPolicies(
   const result = emptyResult();
   let allowedEveryLevel = true;
   for (const target of orgPathOf(org, accountId)) {
-    const attached = enabled((kind === 'scp' ? org.scps : org.rcps).get(target) ?? [], input.disabled);
-    const levelName = org.units.get(target)?.name ?? target;
-    const levelEvent = !tracer.enabled ? -1 : tracer.add({ parent: stageEvent, stage: kind, kind: 'level', outcome: 'info', reason: 'stageScpLevel', params: { target, name: levelName, policies: attached.length } });
+    const attached = enabled((kind === 'scp' ? org.scps : org.rcps).get(target) ?? NONE, input.disabled);
+    const levelEvent = !tracer.enabled ? -1
+      : tracer.add({ parent: stageEvent, stage: kind, kind: 'level', outcome: 'info', reason: 'stageScpLevel', params: { target, name: org.units.get(target)?.name ?? target, policies: attached.length } });
     const level = evaluatePolicies(attached, match, kind, levelEvent, tracer);
     if (level.deny) {
       result.deny = true;
-      result.denyingPolicies.push(...level.denyingPolicies);
       result.decidingStatement ??= level.decidingStatement;
     }
-    if (level.allow) result.allowingPolicies.push(...level.allowingPolicies);
     // RCPFullAWSAccess is attached at every level and cannot be detached: an RCP level always allows.
     const levelAllows = kind === 'rcp' || level.allow;
     if (!levelAllows) allowedEveryLevel = false;

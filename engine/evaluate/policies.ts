@@ -12,8 +12,6 @@ export interface PolicySetResult {
   allow: boolean;
   /** The strongest way a matching Allow named the caller (resource-based policies). */
   allowKind: PrincipalMatchKind | undefined;
-  readonly denyingPolicies: PolicyRef[];
-  readonly allowingPolicies: PolicyRef[];
   /** The first deciding statement, for the summary: policy and statement index. */
   decidingStatement: { readonly policy: PolicyRef; readonly index: number; readonly sid: string | undefined } | undefined;
 }
@@ -21,7 +19,7 @@ export interface PolicySetResult {
 const KIND_RANK: Record<PrincipalMatchKind, number> = { account: 1, role: 2, anyone: 3, direct: 3 };
 
 export function emptyResult(): PolicySetResult {
-  return { deny: false, allow: false, allowKind: undefined, denyingPolicies: [], allowingPolicies: [], decidingStatement: undefined };
+  return { deny: false, allow: false, allowKind: undefined, decidingStatement: undefined };
 }
 
 /** Evaluates `policies` and merges the outcome into `into` (so SCP levels or several sets can share one result). */
@@ -72,8 +70,6 @@ export function evaluatePolicies(
         if (into.allowKind === undefined || KIND_RANK[kind] > KIND_RANK[into.allowKind]) into.allowKind = kind;
       }
     }
-    if (policyDeny) into.denyingPolicies.push(policy.ref);
-    if (policyAllow) into.allowingPolicies.push(policy.ref);
     if (tracer.enabled) tracer.settle(policyEvent, policyDeny ? 'deny' : policyAllow ? 'allow' : 'noMatch');
   }
   return into;

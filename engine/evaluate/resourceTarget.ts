@@ -41,16 +41,35 @@ function roleFromArn(world: World, arn: string): RoleEntity | undefined {
   return role && role.arn === arn ? role : undefined;
 }
 
+const NO_TAGS: ReadonlyMap<string, string> = new Map();
+const targets = new WeakMap<World, Map<string, ResourceTarget>>();
+
+/** Remembered per world, by the kind of action (trust, KMS, other) and the resource ARN. */
 export function resolveResourceTarget(world: World, resource: string, actionLower: string, principal: ResolvedPrincipal): ResourceTarget {
   if (resource === '*') {
-    return { arn: '*', account: principal.facts.accountId, tags: new Map(), policy: undefined, stage: 'resource', required: false, role: undefined };
+    return { arn: '*', account: principal.facts.accountId, tags: NO_TAGS, policy: undefined, stage: 'resource', required: false, role: undefined };
   }
+  const kind = TRUST_ACTIONS.has(actionLower) ? 't' : actionLower.startsWith('kms:') ? 'k' : 'o';
+  let cache = targets.get(world);
+  if (!cache) targets.set(world, (cache = new Map()));
+  const key = kind + resource;
+  let target = cache.get(key);
+  if (!target) {
+    target = computeTarget(world, resource, actionLower, principal);
+    // An unlisted resource whose ARN names no account belongs to the caller's account: not the same for every caller.
+    const callerDependent = target.account === principal.facts.accountId && resourceOwnerFromArn(resource) === undefined && !world.resources.has(s3BucketArn(resource) ?? resource);
+    if (!callerDependent && cache.size < 50_000) cache.set(key, target);
+  }
+  return target;
+}
+
+function computeTarget(world: World, resource: string, actionLower: string, principal: ResolvedPrincipal): ResourceTarget {
   if (TRUST_ACTIONS.has(actionLower)) {
     const role = roleFromArn(world, resource);
     if (role) {
       return { arn: resource, account: role.account.id, tags: role.tags, policy: role.trust, stage: 'trust', required: true, role };
     }
-    return { arn: resource, account: resourceOwnerFromArn(resource), tags: new Map(), policy: undefined, stage: 'trust', required: true, role: undefined };
+    return { arn: resource, account: resourceOwnerFromArn(resource), tags: NO_TAGS, policy: undefined, stage: 'trust', required: true, role: undefined };
   }
   const bucket = s3BucketArn(resource);
   const entry = world.resources.get(bucket ?? resource) ?? world.resources.get(resource);
@@ -60,5 +79,5 @@ export function resolveResourceTarget(world: World, resource: string, actionLowe
   }
   const role = roleFromArn(world, resource);
   const account = resourceOwnerFromArn(resource) ?? (bucket ? world.accountOrder[0] : principal.facts.accountId);
-  return { arn: resource, account, tags: role?.tags ?? new Map(), policy: undefined, stage: 'resource', required, role };
+  return { arn: resource, account, tags: role?.tags ?? NO_TAGS, policy: undefined, stage: 'resource', required, role };
 }

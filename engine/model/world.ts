@@ -123,8 +123,18 @@ export interface World {
 }
 
 /** The chain of organization nodes from the root to the account: [root, ou…, account]. Empty outside the organization. */
+const orgPaths = new WeakMap<OrganizationEntity, Map<string, readonly string[]>>();
+
 export function orgPathOf(org: OrganizationEntity | undefined, accountId: string): readonly string[] {
   if (!org) return [];
+  let cache = orgPaths.get(org);
+  if (!cache) orgPaths.set(org, (cache = new Map()));
+  let path = cache.get(accountId);
+  if (!path) cache.set(accountId, (path = computeOrgPath(org, accountId)));
+  return path;
+}
+
+function computeOrgPath(org: OrganizationEntity, accountId: string): readonly string[] {
   const parent = org.accountParent.get(accountId);
   if (parent === undefined) return [];
   const path: string[] = [accountId];
