@@ -10,9 +10,13 @@ test('a learner opens the sample world and sees it drawn on the map', async ({ p
   for (const name of ['Root user root', 'IAM user alice', 'IAM user bob', 'User group analysts', 'Role ReportWriter', 'Customer managed policy ReadReports', 'Resource acme-reports', 'Resource-based policy acme-reports', 'Trust policy ReportWriter']) {
     await expect(map.getByRole('button', { name, exact: true })).toBeVisible();
   }
-  // Edges: the group's membership and the policy's attachment are drawn.
+  // An AWS managed policy is shared, outside the account.
+  const shared = map.getByRole('button', { name: 'AWS managed policy IAMUserChangePassword', exact: true });
+  await expect(shared).toBeVisible();
+  await expect(map.getByRole('group', { name: /^Account/ }).getByRole('button', { name: 'AWS managed policy IAMUserChangePassword' })).toHaveCount(0);
+  // Edges: the group's membership and the policies' attachments are drawn.
   await expect(map.locator('.react-flow__edge.edge-member')).toHaveCount(1);
-  await expect(map.locator('.react-flow__edge.edge-attached')).toHaveCount(1);
+  await expect(map.locator('.react-flow__edge.edge-attached')).toHaveCount(3);
   // The legend explains the shapes.
   const legend = map.getByRole('region', { name: 'Legend' });
   await expect(legend).toContainText('Is a member of');

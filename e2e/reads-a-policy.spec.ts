@@ -19,3 +19,11 @@ test('a learner selects the policy and reads it in the editor', async ({ page })
   await expect(panel.getByRole('heading', { name: 'acme-reports' })).toBeVisible();
   await expect(panel.locator('.monaco-editor .view-lines')).toContainText('NobodyDeletesReports');
 });
+
+test('a learner reads an AWS managed policy, served with the site', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'AWS managed policy IAMUserChangePassword', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Details' });
+  await expect(panel).toContainText('arn:aws:iam::aws:policy/IAMUserChangePassword');
+  await expect(panel.locator('.monaco-editor .view-lines')).toContainText('iam:ChangePassword');
+});

@@ -5,11 +5,14 @@
  */
 import { registerSW } from 'virtual:pwa-register';
 import { useAppStore } from '../store';
+import { warmDataCache } from './warmCache';
 
 let update: ((reloadPage?: boolean) => Promise<void>) | null = null;
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
+  // The first time the service worker takes control, cache the data the open world already used.
+  navigator.serviceWorker.addEventListener('controllerchange', () => warmDataCache(useAppStore.getState().world));
   update = registerSW({
     immediate: true,
     onNeedRefresh: () => useAppStore.getState().addNotice({ kind: 'updateAvailable' }),

@@ -4,6 +4,7 @@
  * sets it as the world on the map and in the engine.
  */
 import { engine, siteBaseUrl } from '../engine/engine';
+import { warmDataCache } from '../pwa/warmCache';
 import { useAppStore } from '../store';
 
 export const STARTER_PATH = 'samples/starter.json';
@@ -21,6 +22,7 @@ export async function openScenarioText(text: string): Promise<void> {
   store.setWorldStatus({ state: 'ready' });
   const set = await engine.call({ type: 'setWorld', scenario, baseUrl: siteBaseUrl() });
   if (set.type === 'worldSet') useAppStore.getState().setWorldFaults(set.faults);
+  warmDataCache(scenario);
 }
 
 export async function openSample(path = STARTER_PATH): Promise<void> {

@@ -115,6 +115,8 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
           span: statement.notPrincipal!.span,
         });
       }
+      // A statement whose action does not match is no near miss: its other elements are not explained.
+      const actionMatches = action ? action.testLower(input.actionLower) : notAction ? !notAction.testLower(input.actionLower) : true;
       if (action) {
         const e = action.explain(input.action);
         const located = e.index >= 0 ? statement.action!.values[e.index] : undefined;
@@ -130,6 +132,7 @@ export function compileStatement(statement: Statement, version: PolicyVersion | 
           params: traceParams({ action: input.action }, 'value', e.value), span: located?.span ?? statement.notAction!.span,
         });
       }
+      if (!actionMatches) return out;
       if (resource) {
         const e = resource.explain(input.subject, input.context);
         const located = e.index >= 0 ? statement.resource!.values[e.index] : undefined;

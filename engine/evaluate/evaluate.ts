@@ -30,7 +30,7 @@ export interface AuthzInput {
   readonly context: RequestContext;
   readonly tracer?: Tracer;
   /** Policy ids switched off (what-if); their statements are not evaluated. */
-  readonly disabled?: ReadonlySet<string>;
+  readonly disabled?: ReadonlySet<string> | undefined;
 }
 
 export interface AuthzResult {
@@ -275,11 +275,17 @@ const DENY_REASON: Record<Stage, ReasonCode> = {
   sts: 'stsRefused',
 };
 
+function decisionParams(params: TraceParams, decision: AuthzDecision, decidedBy: readonly Stage[]): TraceParams {
+  const out: Record<string, string | number | boolean> = { decision, decidedBy: decidedBy.join(',') };
+  for (const key in params) out[key] = params[key]!;
+  return out;
+}
+
 function finish(input: AuthzInput, decision: AuthzDecision, decidedBy: readonly Stage[], reason: ReasonCode, params: TraceParams, tracer: Tracer): AuthzResult {
   const message = explainDecision(decision, reason, input.principal, input.action, input.target.arn);
   if (tracer.enabled) tracer.add({
     parent: null, stage: decidedBy[0] ?? 'identity', kind: 'decision', outcome: decision === 'allowed' ? 'allow' : decision === 'explicitDeny' ? 'deny' : 'implicitDeny',
-    reason, params: { ...params, decision, decidedBy: decidedBy.join(',') },
+    reason, params: decisionParams(params, decision, decidedBy),
   });
   return { decision, decidedBy, reason, params, message };
 }

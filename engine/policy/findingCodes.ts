@@ -109,7 +109,7 @@ export const POLICY_FINDING_CODES = {
   invalidGlobalConditionKey: { severity: 'error', message: 'The condition key `{key}` does not exist; use a valid global condition key.' },
   invalidServiceConditionKey: { severity: 'error', message: 'The condition key `{key}` does not exist in the service `{service}`; use a valid condition key.' },
   unsupportedGlobalConditionKey: { severity: 'error', message: 'The condition key `{key}` is not supported; use aws:PrincipalArn or aws:SourceArn instead.' },
-  unsupportedActionForConditionKey: { severity: 'error', message: 'The condition key `{key}` is not supported by {actions}, so the key is never in their requests; move these actions to a statement without this condition key.' },
+  unsupportedActionForConditionKey: { severity: 'error', message: 'The Service Authorization Reference lists the condition key `{key}` for none of {actions}; move these actions to a statement without this condition key.' },
   missingQualifier: { severity: 'error', message: 'The condition key `{key}` can have several values in a request; use the ForAllValues or ForAnyValue qualifier with `{operator}`.' },
   invalidArnResource: { severity: 'error', message: 'The resource ARN `{value}` does not match the ARN format of any `{service}` resource type; update the resource part of the ARN.' },
   arnAccountNotAllowed: { severity: 'error', message: 'The service `{service}` does not support an account ID in the resource ARN `{value}`; remove the account ID.' },

@@ -358,7 +358,8 @@ class ServiceChecker {
     if (expected !== undefined && family !== 'binary') {
       const epochAsNumber = clause.key.toLowerCase() === EPOCH_TIME && family === 'numeric';
       if (!expected.families.includes(family) && !epochAsNumber) {
-        this.ctx.report('typeMismatch', { ...params, keyType: info.type, allowed: expected.label }, clause.keySpan, path);
+        const allowed = clause.key.toLowerCase() === EPOCH_TIME ? 'Date or Numeric' : expected.label;
+        this.ctx.report('typeMismatch', { ...params, keyType: info.type, allowed }, clause.keySpan, path);
       } else if (base === 'ARN' && clause.operator === 'StringLike') {
         this.ctx.report('stringLikeWithArnKey', params, clause.keySpan, path);
       }
@@ -495,8 +496,18 @@ class ServiceChecker {
       const known = formats as ArnFormat[];
       if (arns.some((a) => known.some((f) => intersects(a, f.tokens)))) continue;
       const resourceTypes = info.resourceTypes.map((r) => r.name).join(', ');
-      const example = (known.find((_, i) => info.resourceTypes[i]?.required) ?? known[0] as ArnFormat).arn;
-      this.ctx.report('actionResourceMismatch', { action: value.value, resourceTypes, example }, value.span, path);
+      this.ctx.report('actionResourceMismatch', { action: value.value, resourceTypes, example: exampleFormat(info, known).arn }, value.span, path);
     }
   }
+}
+
+/** The format to show as an example: a required resource type first, then the simplest (fewest placeholders). */
+function exampleFormat(action: ActionInfo, formats: readonly ArnFormat[]): ArnFormat {
+  const slots = (f: ArnFormat): number => f.tokens.filter((t) => t.kind === 'slot').length;
+  const rank = (f: ArnFormat, i: number): number => (action.resourceTypes[i]?.required ? 0 : 1000) + slots(f);
+  let best = 0;
+  formats.forEach((f, i) => {
+    if (rank(f, i) < rank(formats[best] as ArnFormat, best)) best = i;
+  });
+  return formats[best] as ArnFormat;
 }

@@ -55,8 +55,14 @@ export function createEngineHost(origin: string): EngineHost {
             const { scenario } = message;
             const loading = (async () => {
               const arns = requiredManagedPolicyArns(scenario);
-              const { records } = await fetchManagedPolicies(arns, dataUrl(message.baseUrl, origin));
-              return compileWorld(scenario, managedPolicySourceFrom(records));
+              // Offline on a first visit the AWS managed policies cannot be fetched: the world is
+              // still compiled without them, and the fault says why they are missing.
+              const fetched = await fetchManagedPolicies(arns, dataUrl(message.baseUrl, origin)).then(
+                ({ records }) => ({ records, fault: undefined }),
+                (error: unknown) => ({ records: [], fault: { path: '$.accounts', message: `AWS managed policies could not be loaded: ${errorMessage(error)}` } }),
+              );
+              const compiled = compileWorld(scenario, managedPolicySourceFrom(fetched.records));
+              return fetched.fault ? { ...compiled, faults: [fetched.fault, ...compiled.faults] } : compiled;
             })();
             world = loading.then(
               (compiled) => compiled.world,
