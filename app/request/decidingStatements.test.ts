@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileWorld, evaluateRequest, parseScenarioText } from '../../engine/index';
-import { managedPolicySourceFrom } from '../../engine/data/managedPolicies';
+import { loadManagedPolicySourceNode } from '../../engine/data/nodeManagedPolicies';
 import { policySourceText } from '../world/policyText';
 import { decidingStatements, meetsExpectation, verdictOf } from './decidingStatements';
 import { statementSnippet } from './snippet';
@@ -9,7 +9,7 @@ import { statementSnippet } from './snippet';
 const parsed = parseScenarioText(readFileSync(new URL('../../public/samples/starter.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 const scenario = parsed.scenario;
-const { world } = compileWorld(scenario, managedPolicySourceFrom([]));
+const { world } = compileWorld(scenario, loadManagedPolicySourceNode());
 const request = (id: string) => scenario.requests!.find((r) => r.id === id)!;
 
 describe('decidingStatements, read from the engine trace of the sample', () => {

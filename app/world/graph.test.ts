@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileWorld, parseScenarioText } from '../../engine/index';
-import { managedPolicySourceFrom } from '../../engine/data/managedPolicies';
+import { loadManagedPolicySourceNode } from '../../engine/data/nodeManagedPolicies';
 import type { ScenarioJson } from '../../engine/scenario/types';
 import { worldGraph } from './graph';
 import { layoutWorld, NODE_HEIGHT, NODE_WIDTH } from './layout';
@@ -23,7 +23,8 @@ describe('worldGraph', () => {
     expect(byLabel('group')).toEqual(['analysts']);
     expect(byLabel('customerManaged')).toEqual(['ReadReports']);
     expect(byLabel('resourcePolicy')).toEqual(['acme-reports']);
-    expect(graph.nodes.filter((n) => n.kind !== 'account').every((n) => n.parent === 'acct:111111111111')).toBe(true);
+    expect(graph.nodes.filter((n) => n.kind !== 'account' && n.kind !== 'awsManaged').every((n) => n.parent === 'acct:111111111111')).toBe(true);
+    expect(graph.nodes.filter((n) => n.kind === 'awsManaged').map((n) => [n.label, n.parent])).toEqual([['IAMUserChangePassword', undefined]]);
     expect(graph.edges.map((e) => `${e.kind}:${e.source}->${e.target}`)).toContain('member:acct:111111111111/group:analysts->acct:111111111111/user:alice');
     expect(graph.edges.map((e) => `${e.kind}:${e.source}->${e.target}`)).toContain('attached:acct:111111111111/policy:ReadReports->acct:111111111111/group:analysts');
   });
@@ -48,10 +49,11 @@ describe('worldGraph', () => {
 
   it("gives each policy node the engine's PolicyRef id, so a trace event leads to its node", () => {
     const scenario = starter();
-    const { world } = compileWorld(scenario, managedPolicySourceFrom([]));
+    const { world } = compileWorld(scenario, loadManagedPolicySourceNode());
     const engineIds = new Set<string>();
     for (const account of world.accounts.values()) {
       for (const p of account.policies.values()) engineIds.add(p.ref.id);
+      for (const u of account.users.values()) for (const p of u.managed) engineIds.add(p.ref.id);
       for (const r of account.roles.values()) engineIds.add(r.trust.ref.id);
       for (const r of account.resources.values()) if (r.policy) engineIds.add(r.policy.ref.id);
     }

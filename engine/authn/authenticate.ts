@@ -43,6 +43,18 @@ function isoSeconds(time: Date): string {
   return time.toISOString().slice(0, 19) + 'Z';
 }
 
+// The server clock is usually the same instant for a whole batch of requests.
+let lastNowMs = Number.NaN;
+let lastNowIso = '';
+function nowIsoOf(now: Date): string {
+  const ms = now.getTime();
+  if (ms !== lastNowMs) {
+    lastNowMs = ms;
+    lastNowIso = isoSeconds(now);
+  }
+  return lastNowIso;
+}
+
 function byteLength(text: string): number {
   let ascii = true;
   for (let i = 0; i < text.length; i++) {
@@ -140,7 +152,12 @@ interface Remembered {
   readonly parsed: HttpParseResult;
   strict?: SignatureExtraction;
   lenient?: SignatureExtraction;
-  verified?: Map<string, VerifyOutcome>;
+  /** Outcomes by rules (`rulesKey`), then by secret. */
+  verified?: Map<string, Map<string, VerifyOutcome>>;
+}
+
+function rulesKey(rules: SigV4Rules): string {
+  return `${rules.normalizePath ? 1 : 0}${rules.doubleEncodePath ? 1 : 0}${rules.unsignedQueryToken ? 1 : 0}${rules.payload}`;
 }
 const remembered = new Map<string, Remembered>();
 const seenOnce = new Set<string>();
@@ -184,12 +201,17 @@ async function verifyRemembered(
   secret: string,
   rules: SigV4Rules,
 ): Promise<VerifyOutcome> {
-  const key = `${rules.normalizePath ? 1 : 0}${rules.doubleEncodePath ? 1 : 0}${rules.unsignedQueryToken ? 1 : 0}${rules.payload}:${secret}`;
-  const known = entry.verified?.get(key);
+  const rk = rulesKey(rules);
+  const known = entry.verified?.get(rk)?.get(secret);
   if (known !== undefined) return known;
   const computed = await verifySignature(request, info, secret, rules);
   entry.verified ??= new Map();
-  if (entry.verified.size < 8) entry.verified.set(key, computed);
+  let bySecret = entry.verified.get(rk);
+  if (bySecret === undefined) {
+    bySecret = new Map();
+    entry.verified.set(rk, bySecret);
+  }
+  if (bySecret.size < 8) bySecret.set(secret, computed);
   return computed;
 }
 
@@ -211,7 +233,7 @@ async function authenticate(raw: string, lookup: CredentialLookup, now: Date, op
     return failure('authnParseRequest', authnErrors.internalFailure('The server time (`now`) is not a valid date.'), { problem: 'invalidNow' });
   }
   const maxSkew = options.maxClockSkewSeconds ?? DEFAULT_MAX_CLOCK_SKEW_SECONDS;
-  const nowIso = isoSeconds(now);
+  const nowIso = nowIsoOf(now);
 
   // ── 1. the request and its signature's syntax ──
   const entry = recall(raw);

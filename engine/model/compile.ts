@@ -11,7 +11,8 @@ import { checkAggregatePolicySize, type PolicySizeLimitName } from '../policy/si
 import type { AccountJson, OrganizationJson, ScenarioJson } from '../scenario/types';
 import { uniqueIdFor } from './ids';
 import type {
-  AccountEntity, GroupEntity, OrganizationEntity, ResourceEntity, RoleEntity, RootEntity, UserEntity, World, WorldFault,
+  AccountEntity, GroupEntity, IdentityProviderEntity, InstanceProfileEntity, OrganizationEntity, ResourceEntity, RoleEntity, RootEntity,
+  UserEntity, World, WorldFault,
 } from './world';
 
 const AWS_MANAGED_ARN = /^arn:aws(-cn|-us-gov)?:iam::aws:policy\//;
@@ -118,6 +119,8 @@ class WorldCompiler {
     const groups = new Map<string, GroupEntity>();
     const roles = new Map<string, RoleEntity>();
     const resources = new Map<string, ResourceEntity>();
+    const identityProviders = new Map<string, IdentityProviderEntity>();
+    const instanceProfiles = new Map<string, InstanceProfileEntity>();
     const account: AccountEntity = {
       id,
       alias: json.alias,
@@ -125,6 +128,8 @@ class WorldCompiler {
       users, groups, roles,
       policies: this.customerManaged.get(id) ?? new Map(),
       resources,
+      identityProviders,
+      instanceProfiles,
     };
     const root: RootEntity = {
       kind: 'root', account, arn: `arn:aws:iam::${id}:root`,
@@ -185,6 +190,24 @@ class WorldCompiler {
         listed: true,
       });
     });
+    for (const p of json.identityProviders ?? []) {
+      if (p.type === 'oidc') {
+        const hostPath = p.url.replace(/^https:\/\//, '');
+        const arn = `arn:aws:iam::${id}:oidc-provider/${hostPath}`;
+        identityProviders.set(arn, { kind: 'oidc', account, arn, url: p.url, hostPath, clientIds: p.clientIds ?? [], tags: tagMap(p.tags) });
+      } else {
+        const arn = `arn:aws:iam::${id}:saml-provider/${p.name}`;
+        identityProviders.set(arn, { kind: 'saml', account, arn, name: p.name, issuer: p.issuer, tags: tagMap(p.tags) });
+      }
+    }
+    for (const p of json.instanceProfiles ?? []) {
+      const path = normalizePath(p.path);
+      const arn = `arn:aws:iam::${id}:instance-profile${path}${p.name}`;
+      instanceProfiles.set(p.name, {
+        account, name: p.name, path, arn, uniqueId: `AIPA${uniqueIdFor('AROA', arn).slice(4)}`,
+        role: p.role === undefined ? undefined : roles.get(p.role),
+      });
+    }
     void firstAccount;
     return account;
   }
@@ -259,7 +282,9 @@ export function compileWorld(scenario: Pick<ScenarioJson, 'accounts' | 'organiza
   const organization = scenario.organization ? compiler.organization(scenario.organization) : undefined;
   const resources = new Map<string, ResourceEntity>();
   const accessKeys = new Map<string, { owner: UserEntity | RootEntity; key: import('../scenario/types').AccessKeyJson }>();
+  const identityProviders = new Map<string, IdentityProviderEntity>();
   for (const account of accounts.values()) {
+    for (const [arn, provider] of account.identityProviders) identityProviders.set(arn, provider);
     for (const [arn, resource] of account.resources) resources.set(arn, resource);
     for (const key of account.root.accessKeys) accessKeys.set(key.id, { owner: account.root, key });
     for (const user of account.users.values()) for (const key of user.accessKeys) accessKeys.set(key.id, { owner: user, key });
@@ -272,6 +297,7 @@ export function compileWorld(scenario: Pick<ScenarioJson, 'accounts' | 'organiza
     now: now && !Number.isNaN(now.getTime()) ? now : undefined,
     resources,
     accessKeys,
+    identityProviders,
     faults: compiler.faults,
     managedPolicy: (arn) => compiler.resolveManagedQuietly(arn),
   };

@@ -71,6 +71,47 @@ export interface ResourceEntity {
   readonly listed: boolean;
 }
 
+/**
+ * An IAM identity provider of an account (IAM User Guide, "Identity providers and
+ * federation into AWS"): its ARN is what a trust policy's `"Federated"` principal names.
+ */
+export type IdentityProviderEntity =
+  | {
+      readonly kind: 'oidc';
+      readonly account: AccountEntity;
+      /** `arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH`. */
+      readonly arn: string;
+      /** The issuer URL as registered, `https://HOST/PATH`. */
+      readonly url: string;
+      /** `HOST/PATH`: the ARN's last part and the prefix of the provider's condition keys (`HOST/PATH:aud`). */
+      readonly hostPath: string;
+      /** The audiences (client IDs) the provider accepts. */
+      readonly clientIds: readonly string[];
+      readonly tags: ReadonlyMap<string, string>;
+    }
+  | {
+      readonly kind: 'saml';
+      readonly account: AccountEntity;
+      /** `arn:aws:iam::ACCOUNT:saml-provider/NAME`. */
+      readonly arn: string;
+      readonly name: string;
+      /** The IdP's entity ID (from its metadata), when the scenario gives it. */
+      readonly issuer: string | undefined;
+      readonly tags: ReadonlyMap<string, string>;
+    };
+
+/** An EC2 instance profile: a container for (at most) one role that EC2 gives to an instance. */
+export interface InstanceProfileEntity {
+  readonly account: AccountEntity;
+  readonly name: string;
+  readonly path: string;
+  /** `arn:aws:iam::ACCOUNT:instance-profile/PATH/NAME`. */
+  readonly arn: string;
+  /** AIPA… */
+  readonly uniqueId: string;
+  readonly role: RoleEntity | undefined;
+}
+
 export interface AccountEntity {
   readonly id: string;
   readonly alias: string | undefined;
@@ -81,6 +122,10 @@ export interface AccountEntity {
   /** Customer managed policies, by name. */
   readonly policies: ReadonlyMap<string, CompiledPolicy>;
   readonly resources: ReadonlyMap<string, ResourceEntity>;
+  /** OIDC and SAML identity providers, by ARN. */
+  readonly identityProviders: ReadonlyMap<string, IdentityProviderEntity>;
+  /** EC2 instance profiles, by name. */
+  readonly instanceProfiles: ReadonlyMap<string, InstanceProfileEntity>;
 }
 
 export interface OrgUnit {
@@ -117,6 +162,8 @@ export interface World {
   readonly resources: ReadonlyMap<string, ResourceEntity>;
   /** Access key id → its owner (a user or a root user). */
   readonly accessKeys: ReadonlyMap<string, { readonly owner: UserEntity | RootEntity; readonly key: AccessKeyJson }>;
+  /** Every account's identity providers, by ARN. */
+  readonly identityProviders: ReadonlyMap<string, IdentityProviderEntity>;
   readonly faults: readonly WorldFault[];
   /** Resolves a managed policy ARN (customer managed of any account, or AWS managed) for session policies. */
   managedPolicy(arn: string): CompiledPolicy | undefined;

@@ -4,6 +4,7 @@
  * earlier STS calls issued. Each step goes into the trace, first.
  */
 import { authenticateHttpRequest, type CredentialLookup } from '../authn/authenticate';
+import { anonymousAllowed, rejectAnonymous } from '../authn/anonymous';
 import type { ContextValue } from '../context/types';
 import { ANONYMOUS, resolveRoot, resolveUser, type ResolvedPrincipal } from '../evaluate/principal';
 import type { Tracer } from '../evaluate/tracer';
@@ -15,7 +16,7 @@ export type AuthenticationOutcome =
   | { readonly ok: true; readonly principal: ResolvedPrincipal; readonly context: readonly (readonly [string, ContextValue])[] }
   | { readonly ok: false; readonly errorCode: string; readonly httpStatus: number; readonly message: string };
 
-export async function authenticate(world: World, raw: string, now: Date, sessions: SessionStore | undefined, tracer: Tracer): Promise<AuthenticationOutcome> {
+export async function authenticate(world: World, raw: string, action: string, now: Date, sessions: SessionStore | undefined, tracer: Tracer): Promise<AuthenticationOutcome> {
   const lookup: CredentialLookup = {
     findAccessKey(id) {
       const longTerm = world.accessKeys.get(id);
@@ -30,7 +31,9 @@ export async function authenticate(world: World, raw: string, now: Date, session
       return undefined;
     },
   };
-  const result = await authenticateHttpRequest(raw, lookup, now);
+  let result = await authenticateHttpRequest(raw, lookup, now);
+  // An unsigned request is an anonymous request only where the service takes those (S3); elsewhere it is refused.
+  if (result.ok && result.anonymous && !anonymousAllowed(result.service, action)) result = rejectAnonymous(result);
   for (const step of result.steps) {
     tracer.add({ parent: null, stage: 'authn', kind: 'step', outcome: step.outcome, reason: step.step, params: step.params });
   }

@@ -16,8 +16,10 @@ import type { DecisionResult, Stage } from '../evaluate/types';
 import { parsePrincipalName } from '../model/principalArn';
 import type { World } from '../model/world';
 import type { RequestJson, SessionJson } from '../scenario/types';
-import type { IssuedSession, SessionStore } from './sessions';
-import { stsPrecheck, stsIssue, isStsCall } from '../sts/sts';
+import { rememberSessionContext, sessionContextOf, type IssuedSession, type SessionStore } from './sessions';
+import { stsPrecheck, stsIssue, isStsCall, isUnsignedStsCall, credentialsFor } from '../sts/sts';
+import { describeResponse } from '../sts/response';
+import { isServiceRoleRequest, serviceRolePrecheck, type ServiceRolePlan } from '../sts/serviceRoles';
 import { authenticate } from './authenticate';
 import type { ContextValue } from '../context/types';
 
@@ -60,16 +62,22 @@ function describedSession(world: World, json: SessionJson | undefined, requestId
 }
 
 export function principalOfSession(session: IssuedSession, world: World): ResolvedPrincipal {
+  let principal: ResolvedPrincipal;
   switch (session.kind) {
     case 'assumedRole':
-      return resolveRoleSession(session.role, session.sessionName, session.state);
+      principal = resolveRoleSession(session.role, session.sessionName, session.state);
+      break;
     case 'federatedUser':
-      return resolveFederatedUser(session.issuer, session.name, session.state);
+      principal = resolveFederatedUser(session.issuer, session.name, session.state);
+      break;
     case 'userSession': {
       const base = session.user ? resolveUser(session.user) : resolveRoot(world, session.rootAccount ?? '');
-      return { ...base, session: session.state };
+      principal = { ...base, session: session.state };
+      break;
     }
   }
+  rememberSessionContext(principal, session);
+  return principal;
 }
 
 /** Principals that need no per-request session, resolved once per world. */
@@ -138,13 +146,23 @@ function judge(
   options: RunOptions,
   tracer: Tracer,
   extraContext: readonly (readonly [string, ContextValue])[],
+  needsNoPermission = false,
 ) {
   const actionLower = request.action.toLowerCase();
   const target = resolveResourceTarget(world, request.resource, actionLower, principal);
-  const derived = deriveContext(world, principal, { arn: target.arn, account: target.account, tags: target.tags }, now, request.context, extraContext);
+  // Keys the caller's session carries (a federated or a service's role session) come before the request's own.
+  const sessionKeys = sessionContextOf(principal);
+  const extra = sessionKeys.length > 0 ? [...sessionKeys, ...extraContext] : extraContext;
+  const derived = deriveContext(world, principal, { arn: target.arn, account: target.account, tags: target.tags }, now, request.context, extra);
   // The keys themselves travel in the result's `context`; the trace marks the step and which keys the request stated.
   if (tracer.enabled) {
     tracer.add({ parent: null, stage: 'context', kind: 'stage', outcome: 'info', reason: 'contextKey', params: { keys: derived.entries.length, stated: [...derived.given].join(',') } });
+  }
+  if (needsNoPermission) {
+    // GetSessionToken: "No permissions are required for users to perform this operation … You cannot use policies to control authentication operations."
+    tracer.add({ parent: null, stage: 'sts', kind: 'decision', outcome: 'allow', reason: 'stsCall', params: { decision: 'allowed', noPermissionRequired: true } });
+    const message = `User: ${principal.facts.callerArn} is allowed to perform: ${request.action} on resource: ${request.resource} because no permissions are required to perform this operation`;
+    return { result: { decision: 'allowed' as const, decidedBy: ['sts' as const], reason: 'stsCall' as const, params: {}, message }, derived, target };
   }
   const result = authorize({ world, principal, action: request.action, target, context: derived.context, tracer, disabled: options.disabled });
   return { result, derived, target };
@@ -167,7 +185,7 @@ function isDecision(value: ResolvedPrincipal | DecisionResult): value is Decisio
  * the request needs the asynchronous pipeline.
  */
 export function evaluateSync(world: World, request: RequestJson, options: RunOptions = {}): DecisionResult | undefined {
-  if (request.http !== undefined || isStsCall(request.action.toLowerCase())) return undefined;
+  if (request.http !== undefined || isStsCall(request.action.toLowerCase()) || (request.params !== undefined && isServiceRoleRequest(request))) return undefined;
   const tracer = options.trace ? createTracer() : NO_TRACE;
   const now = options.now ?? world.now ?? new Date();
   const principal = givenPrincipal(world, request, options, tracer, now);
@@ -184,49 +202,100 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
   if (sync) return sync;
   const tracer = options.trace ? createTracer() : NO_TRACE;
   const now = options.now ?? world.now ?? new Date();
+  const actionLower = request.action.toLowerCase();
 
   // ── Authentication
   let principal: ResolvedPrincipal;
   const authContext: (readonly [string, ContextValue])[] = [];
   if (request.http !== undefined) {
-    const authn = await authenticate(world, request.http, now, options.sessions, tracer);
+    const authn = await authenticate(world, request.http, request.action, now, options.sessions, tracer);
     if (!authn.ok) return failure(authn.errorCode, 'authn', 'authenticationFailed', authn.message, tracer, { httpStatus: authn.httpStatus });
     principal = authn.principal;
     authContext.push(...authn.context);
+  } else if (request.principal === undefined && isUnsignedStsCall(actionLower)) {
+    // AssumeRoleWithWebIdentity / AssumeRoleWithSAML "does not require the use of AWS security credentials".
+    tracer.add({ parent: null, stage: 'authn', kind: 'step', outcome: 'pass', reason: 'authnAnonymous', params: { principal: 'anonymous' } });
+    principal = ANONYMOUS;
   } else {
     const given = givenPrincipal(world, request, options, tracer, now);
     if (isDecision(given)) return given;
     principal = given;
   }
 
-  // ── STS parameter checks that come before any policy (ValidationError, AccessDenied for the root user …)
-  const sts = isStsCall(request.action.toLowerCase()) ? await stsPrecheck(world, principal, request, now, tracer) : undefined;
+  // ── STS parameter checks that come before any policy (ValidationError, AccessDenied for the root user, InvalidIdentityToken …)
+  const sts = isStsCall(actionLower) ? await stsPrecheck(world, principal, request, now, tracer) : undefined;
   if (sts && !sts.ok) return failure(sts.errorCode, 'sts', 'stsRefused', sts.message, tracer);
+  // AssumeRoleWithWebIdentity / AssumeRoleWithSAML: the token's identity is the caller, whatever signed the request.
+  if (sts?.caller) principal = sts.caller;
+  // A role given to a service (an EC2 instance profile, a Lambda execution role): its parameters first.
+  const service = !sts && isServiceRoleRequest(request) ? serviceRolePrecheck(world, principal, request) : undefined;
+  if (service && !service.ok) return failure(service.errorCode, 'sts', 'stsRefused', service.message, tracer);
 
   // ── Context and authorization
-  const { result, derived } = judge(world, principal, request, now, options, tracer, [...authContext, ...(sts?.context ?? [])]);
-  let { decision, decidedBy, reason, params, message } = result;
+  const callContext = [...authContext, ...(sts?.context ?? [])];
+  const judged = judge(world, principal, request, now, options, tracer, callContext, sts?.needsNoPermission === true);
+  const { derived } = judged;
+  let { decision, decidedBy, reason, params, message } = judged.result;
 
-  // ── Session tags need sts:TagSession, a source identity sts:SetSourceIdentity, judged like the call itself.
-  if (sts?.ok && decision === 'allowed' && sts.call === 'assumeRole') {
-    const extra = [
-      ...(sts.tags.size > 0 || sts.transitiveTagKeys.length > 0 ? ['sts:TagSession'] : []),
-      ...(request.params?.['SourceIdentity'] !== undefined ? ['sts:SetSourceIdentity'] : []),
-    ];
-    for (const action of extra) {
-      const more = judge(world, principal, { ...request, action }, now, options, tracer, [...authContext, ...sts.context]).result;
-      if (more.decision !== 'allowed') {
-        ({ decision, decidedBy, reason, params, message } = more);
-        break;
-      }
+  // ── Further permissions the same call needs: sts:TagSession, sts:SetSourceIdentity (on the role), iam:PassRole.
+  const further: [string, string, readonly (readonly [string, ContextValue])[]][] = [
+    ...(sts?.alsoRequires ?? []).map((a) => [a, request.resource, callContext] as [string, string, readonly (readonly [string, ContextValue])[]]),
+    ...(service?.ok ? [['iam:PassRole', service.role.arn, [...authContext, ...service.passRoleContext]] as [string, string, readonly (readonly [string, ContextValue])[]]] : []),
+  ];
+  for (const [action, resource, context] of further) {
+    if (decision !== 'allowed') break;
+    const more = judge(world, principal, { ...request, action, resource }, now, options, tracer, context).result;
+    if (more.decision !== 'allowed') ({ decision, decidedBy, reason, params, message } = more);
+  }
+
+  // ── A successful STS call issues its session and returns what AWS returns.
+  if (sts?.ok && decision === 'allowed') {
+    const issued = stsIssue(principal, request, now, sts, tracer);
+    if (issued.session) options.sessions?.add(request.as, issued.session);
+    if (issued.response) {
+      options.sessions?.recordResponse(request.id, issued.response);
+      message = `${message}. ${describeResponse(sts.api, issued.response)}`;
     }
   }
-
-  // ── A successful STS call issues its session.
-  if (sts?.ok && decision === 'allowed') {
-    const issued = await stsIssue(world, principal, request, now, sts, tracer);
-    options.sessions?.add(request.as, issued);
-    message = `${message}. ${sts.describe(issued)}`;
+  // ── The service assumes the role it was given, as its service principal.
+  if (service?.ok && decision === 'allowed') {
+    const handover = serviceAssumesRole(world, service, request, now, options, tracer);
+    if (handover.errorCode) return failure(handover.errorCode, 'trust', 'noTrustPolicyAllows', handover.message, tracer);
+    options.sessions?.recordResponse(request.id, service.response);
+    if (handover.session) options.sessions?.add(request.as, handover.session);
+    message = `${message}. ${handover.message}`;
+  }
+  // ── A refused AssumeRoleWithWebIdentity / AssumeRoleWithSAML: AWS's words, about the trust policy (there is no caller policy).
+  if (sts?.federation && decision !== 'allowed') {
+    if (reason === 'serviceNotAllowedByResourcePolicy') reason = 'noTrustPolicyAllows';
+    const why = decision === 'explicitDeny'
+      ? `an explicit deny in ${decidedBy.includes('rcp') ? 'a resource control policy' : 'the role\'s trust policy'}`
+      : `the trust policy of ${request.resource} does not allow the identity provider \`${sts.federation.provider}\` with this ${sts.federation.kind === 'saml' ? 'assertion' : 'token'}`;
+    message = `Not authorized to perform sts:${sts.api} (${why})`;
   }
   return { decision, decidedBy, reason, params, message, context: tracer.enabled ? derived.entries : [], ...(tracer.enabled ? { trace: tracer.events() } : {}) };
+}
+
+/**
+ * EC2 or Lambda assumes the role it was given, as `ec2.amazonaws.com` / `lambda.amazonaws.com`:
+ * the role's trust policy must allow that service principal. The role session is named
+ * after the instance id or the function name.
+ */
+function serviceAssumesRole(
+  world: World, plan: ServiceRolePlan, request: RequestJson, now: Date, options: RunOptions, tracer: Tracer,
+): { errorCode?: string; message: string; session?: IssuedSession } {
+  const trust = judge(world, resolveService(plan.service), { principal: plan.service, action: 'sts:AssumeRole', resource: plan.role.arn }, now, options, tracer, []).result;
+  if (trust.decision !== 'allowed') {
+    // Lambda checks when the function is created; EC2 launches the instance, which then gets no credentials.
+    if (plan.service === 'lambda.amazonaws.com') return { errorCode: 'InvalidParameterValueException', message: 'The role defined for the function cannot be assumed by Lambda.' };
+    return { message: `The trust policy of ${plan.role.arn} does not allow ${plan.service} to assume it: instance ${plan.sessionName} runs without credentials` };
+  }
+  const credentials = credentialsFor(`${request.id ?? ''}|${plan.resourceArn}|${now.getTime()}`, now, 3600);
+  const session: IssuedSession = {
+    kind: 'assumedRole', role: plan.role, sessionName: plan.sessionName, credentials, context: plan.sessionContext, response: plan.response,
+    state: { policies: undefined, tags: new Map(), sourceIdentity: undefined, mfa: false, issuedAt: now, expiresAt: credentials.expiration, chained: false },
+  };
+  const sessionArn = `arn:aws:sts::${plan.role.account.id}:assumed-role/${plan.role.name}/${plan.sessionName}`;
+  if (tracer.enabled) tracer.add({ parent: null, stage: 'sts', kind: 'step', outcome: 'pass', reason: 'stsSessionIssued', params: { principal: sessionArn, accessKeyId: credentials.accessKeyId, service: plan.service } });
+  return { message: `${plan.service} assumed ${plan.role.arn} as ${sessionArn}`, session };
 }

@@ -1,9 +1,11 @@
 /**
  * Sessions created by STS calls of a scenario, kept under the name the request gave
  * (`"as": "NAME"`) and by their temporary access key id, so that a later request can use
- * them as `$NAME` or sign with their credentials.
+ * them as `$NAME` or sign with their credentials; and what each successful call returned,
+ * by request id.
  */
-import type { SessionState } from '../evaluate/principal';
+import type { ContextValue } from '../context/types';
+import type { ResolvedPrincipal, SessionState } from '../evaluate/principal';
 import type { RoleEntity, UserEntity } from '../model/world';
 
 export interface TemporaryCredentials {
@@ -13,15 +15,46 @@ export interface TemporaryCredentials {
   readonly expiration: Date;
 }
 
-export type IssuedSession =
-  | { readonly kind: 'assumedRole'; readonly role: RoleEntity; readonly sessionName: string; readonly state: SessionState; readonly credentials: TemporaryCredentials }
-  | { readonly kind: 'federatedUser'; readonly issuer: UserEntity; readonly name: string; readonly state: SessionState; readonly credentials: TemporaryCredentials }
-  /** GetSessionToken: the same user (or root), with temporary credentials and maybe MFA. */
-  | { readonly kind: 'userSession'; readonly user: UserEntity | undefined; readonly rootAccount: string | undefined; readonly state: SessionState; readonly credentials: TemporaryCredentials };
+/** What every issued session carries besides its kind. */
+interface IssuedCommon {
+  readonly state: SessionState;
+  readonly credentials: TemporaryCredentials;
+  /**
+   * Request context keys every request of the session carries: for a session from
+   * AssumeRoleWithWebIdentity / AssumeRoleWithSAML the provider's keys and
+   * aws:FederatedProvider; for an EC2 instance or a Lambda function, ec2:SourceInstanceARN
+   * or lambda:SourceFunctionArn.
+   */
+  readonly context?: readonly (readonly [string, ContextValue])[];
+  /** The call's response, with AWS's element names. */
+  readonly response?: Readonly<Record<string, unknown>>;
+}
+
+export type IssuedSession = IssuedCommon &
+  (
+    | { readonly kind: 'assumedRole'; readonly role: RoleEntity; readonly sessionName: string }
+    | { readonly kind: 'federatedUser'; readonly issuer: UserEntity; readonly name: string }
+    /** GetSessionToken: the same user (or root), with temporary credentials and maybe MFA. */
+    | { readonly kind: 'userSession'; readonly user: UserEntity | undefined; readonly rootAccount: string | undefined }
+  );
+
+const NO_CONTEXT: readonly (readonly [string, ContextValue])[] = [];
+const sessionContexts = new WeakMap<ResolvedPrincipal, readonly (readonly [string, ContextValue])[]>();
+
+/** Remembers the context keys a principal resolved from an issued session carries. */
+export function rememberSessionContext(principal: ResolvedPrincipal, session: IssuedSession): void {
+  if (session.context && session.context.length > 0) sessionContexts.set(principal, session.context);
+}
+
+/** The context keys the session behind `principal` carries (none for a principal not from an issued session). */
+export function sessionContextOf(principal: ResolvedPrincipal): readonly (readonly [string, ContextValue])[] {
+  return principal.session ? sessionContexts.get(principal) ?? NO_CONTEXT : NO_CONTEXT;
+}
 
 export class SessionStore {
   private readonly byName = new Map<string, IssuedSession>();
   private readonly byKey = new Map<string, IssuedSession>();
+  private readonly responses = new Map<string, Readonly<Record<string, unknown>>>();
 
   get(name: string): IssuedSession | undefined {
     return this.byName.get(name);
@@ -34,5 +67,15 @@ export class SessionStore {
   add(name: string | undefined, session: IssuedSession): void {
     if (name) this.byName.set(name, session);
     this.byKey.set(session.credentials.accessKeyId, session);
+  }
+
+  /** Keeps what a successful call returned (credentials, AssumedRoleUser, PackedPolicySize, UserId …). */
+  recordResponse(requestId: string | undefined, response: Readonly<Record<string, unknown>>): void {
+    if (requestId !== undefined) this.responses.set(requestId, response);
+  }
+
+  /** What the request with this id returned, if it succeeded and returns anything. */
+  responseOf(requestId: string): Readonly<Record<string, unknown>> | undefined {
+    return this.responses.get(requestId);
   }
 }

@@ -63,6 +63,7 @@ function checkAccounts(accounts: readonly AccountJson[], base: string, out: Scen
       if (role.permissionsBoundary) checkPolicyRef(role.permissionsBoundary, account, accounts, `${at}.roles[${ri}].permissionsBoundary`, out);
     });
     if ((account.root?.accessKeys?.length ?? 0) > 2) out.push({ path: `${at}.root.accessKeys`, message: 'The root user can have at most two access keys.' });
+    checkProvidersAndProfiles(account, at, out);
   });
   const keyIds = new Map<string, string>();
   accounts.forEach((account, ai) => {
@@ -73,6 +74,25 @@ function checkAccounts(accounts: readonly AccountJson[], base: string, out: Scen
     for (const [id, path] of all) {
       if (keyIds.has(id)) out.push({ path, message: `Access key id \`${id}\` is already used at ${keyIds.get(id)}.` });
       else keyIds.set(id, path);
+    }
+  });
+}
+
+/** Identity providers (one per OIDC URL, one per SAML name) and instance profiles (unique names, a role of the account). */
+function checkProvidersAndProfiles(account: AccountJson, at: string, out: ScenarioFault[]): void {
+  const providers = account.identityProviders ?? [];
+  duplicates(
+    providers,
+    (p) => (p.type === 'oidc' ? `oidc-provider/${p.url.replace(/^https:\/\//, '')}` : `saml-provider/${p.name}`),
+    (i) => `${at}.identityProviders[${i}]`,
+    'Identity provider',
+    out,
+  );
+  const roleNames = new Set((account.roles ?? []).map((r) => r.name));
+  duplicates(account.instanceProfiles ?? [], (p) => p.name.toLowerCase(), (i) => `${at}.instanceProfiles[${i}].name`, 'Instance profile name (case-insensitive)', out);
+  (account.instanceProfiles ?? []).forEach((profile, i) => {
+    if (profile.role !== undefined && !roleNames.has(profile.role)) {
+      out.push({ path: `${at}.instanceProfiles[${i}].role`, message: `Instance profile \`${profile.name}\` holds role \`${profile.role}\`, which account ${account.id} does not define (an instance profile holds a role of its own account).` });
     }
   });
 }

@@ -78,6 +78,39 @@ export interface RootUserJson {
   readonly password?: string;
 }
 
+/**
+ * An IAM OpenID Connect identity provider: `arn:aws:iam::ACCOUNT:oidc-provider/HOST/PATH`
+ * (the URL without `https://`), for AssumeRoleWithWebIdentity.
+ */
+export interface OidcProviderJson {
+  readonly type: 'oidc';
+  /** The issuer URL, `https://…`, as the tokens' `iss` claim gives it. */
+  readonly url: string;
+  /** The audiences (client IDs) the provider accepts in a token's `aud` claim. */
+  readonly clientIds?: readonly string[];
+  readonly thumbprints?: readonly string[];
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** An IAM SAML 2.0 identity provider: `arn:aws:iam::ACCOUNT:saml-provider/NAME`, for AssumeRoleWithSAML. */
+export interface SamlProviderJson {
+  readonly type: 'saml';
+  readonly name: string;
+  /** The IdP's entity ID from its metadata: an assertion's `Issuer` must equal it, when given. */
+  readonly issuer?: string;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export type IdentityProviderJson = OidcProviderJson | SamlProviderJson;
+
+/** An EC2 instance profile: `arn:aws:iam::ACCOUNT:instance-profile/PATH/NAME`, holding at most one role. */
+export interface InstanceProfileJson {
+  readonly name: string;
+  readonly path?: string;
+  /** The name of a role of the same account. */
+  readonly role?: string;
+}
+
 export interface AccountJson {
   readonly id: string;
   readonly alias?: string;
@@ -87,6 +120,8 @@ export interface AccountJson {
   readonly groups?: readonly GroupJson[];
   readonly roles?: readonly RoleJson[];
   readonly resources?: readonly ResourceJson[];
+  readonly identityProviders?: readonly IdentityProviderJson[];
+  readonly instanceProfiles?: readonly InstanceProfileJson[];
 }
 
 export interface OrgUnitJson {

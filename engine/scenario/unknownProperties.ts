@@ -21,6 +21,8 @@ const account: Shape = {
   id: 'leaf', alias: 'leaf', root: { accessKeys: [accessKey], mfaDevices: [mfaDevice], password: 'leaf' },
   policies: [{ name: 'leaf', path: 'leaf', description: 'leaf', document: 'leaf' }],
   users: [user], groups: [group], roles: [role], resources: [{ arn: 'leaf', policy: 'leaf', tags: 'map' }],
+  identityProviders: [{ type: 'leaf', url: 'leaf', clientIds: 'leaf', thumbprints: 'leaf', name: 'leaf', issuer: 'leaf', tags: 'map' }],
+  instanceProfiles: [{ name: 'leaf', path: 'leaf', role: 'leaf' }],
 };
 const organization: Shape = {
   id: 'leaf', managementAccount: 'leaf', units: [{ id: 'leaf', name: 'leaf', parent: 'leaf' }], accounts: [{ id: 'leaf', parent: 'leaf' }],

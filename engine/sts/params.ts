@@ -46,6 +46,30 @@ export function checkSourceIdentity(value: string | undefined): ParamError | und
   return validation(`1 validation error detected: Value '${value}' at 'sourceIdentity' failed to satisfy constraint: Member must have length between 2 and 64 and satisfy regular expression pattern: [\\w+=,.@-]*`);
 }
 
+const SERIAL_NUMBER = /^[\w+=/:,.@-]{9,256}$/;
+
+/** SerialNumber: 9 to 256 characters of `[\w+=/:,.@-]` (AWS STS API Reference, `serialNumberType`). */
+export function checkSerialNumber(value: string): ParamError | undefined {
+  if (SERIAL_NUMBER.test(value)) return undefined;
+  return validation(`1 validation error detected: Value '${value}' at 'serialNumber' failed to satisfy constraint: Member must have length between 9 and 256 and satisfy regular expression pattern: [\\w+=/:,.@-]*`);
+}
+
+/** TokenCode: exactly six digits (AWS STS API Reference, `tokenCodeType`). */
+export function checkTokenCode(value: string): ParamError | undefined {
+  if (/^\d{6}$/.test(value)) return undefined;
+  return validation(`1 validation error detected: Value '${value}' at 'tokenCode' failed to satisfy constraint: Member must have length 6 and satisfy regular expression pattern: [\\d]*`);
+}
+
+/** The `roleDurationSecondsType` (900–43200) and `durationSecondsType` (900–129600) constraints of the STS API. */
+export function checkDurationRange(value: number, max: 43200 | 129600): ParamError | undefined {
+  if (value >= 900 && value <= max) return undefined;
+  return validation(
+    value < 900
+      ? `1 validation error detected: Value '${value}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`
+      : `1 validation error detected: Value '${value}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to ${max}`,
+  );
+}
+
 /** DurationSeconds: an integer within [min, max]; `max` depends on the call, the role and role chaining. */
 export function durationParam(params: StsParams, fallback: number): number | ParamError {
   const raw = params['DurationSeconds'];
@@ -75,12 +99,30 @@ export function tagsParam(params: StsParams): ReadonlyMap<string, string> | Para
   } else {
     return validation('Tags must be an object of key/value strings.');
   }
+  return checkTags(entries);
+}
+
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+
+/**
+ * Session tags, as AssumeRole's `Tags` or as an identity provider passes them: at most 50,
+ * keys of 1–128 and values of up to 256 characters of `[\p{L}\p{Z}\p{N}_.:/=+\-@]`, keys
+ * unique regardless of case, no `aws:` prefix (AWS STS API Reference, `Tag`; IAM User
+ * Guide, "Pass session tags in AWS STS").
+ */
+export function checkTags(entries: readonly (readonly [string, string])[]): ReadonlyMap<string, string> | ParamError {
   if (entries.length > 50) return validation('1 validation error detected: Value at \'tags\' failed to satisfy constraint: Member must have length less than or equal to 50');
   const seen = new Set<string>();
-  for (const [k, v] of entries) {
-    if (k.length < 1 || k.length > 128) return validation(`Tag key \`${k}\` must have length between 1 and 128.`);
-    if (v.length > 256) return validation(`The value of tag \`${k}\` must be at most 256 characters.`);
+  for (const [i, [k, v]] of entries.entries()) {
+    if (!TAG_KEY.test(k)) {
+      return validation(`1 validation error detected: Value '${k}' at 'tags.${i + 1}.member.key' failed to satisfy constraint: Member must have length between 1 and 128 and satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+`);
+    }
+    if (!TAG_VALUE.test(v)) {
+      return validation(`1 validation error detected: Value '${v}' at 'tags.${i + 1}.member.value' failed to satisfy constraint: Member must have length less than or equal to 256 and satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*`);
+    }
     const lower = k.toLowerCase();
+    if (lower.startsWith('aws:')) return validation(`Tag key \`${k}\`: the prefix aws: is reserved for AWS's use.`);
     if (seen.has(lower)) return validation(`Duplicate tag keys found. Please note that Tag keys are case insensitive.`);
     seen.add(lower);
   }

