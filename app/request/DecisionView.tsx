@@ -3,6 +3,7 @@
  * learner's language, the stage(s) that decided, the statement(s) that decided with their
  * text, and AWS's own message. Everything shown comes from the DecisionResult.
  */
+import { useEffect, useRef } from 'react';
 import { Icon } from '../components/Icon';
 import { useLang, useT, translateReason } from '../i18n';
 import { useAppStore } from '../store';
@@ -81,8 +82,15 @@ function DoneView({ result }: { readonly result: Done }) {
 export function DecisionView() {
   const t = useT();
   const result = useAppStore((s) => s.result);
+  const ref = useRef<HTMLDivElement>(null);
+  // A new answer is brought into view: on a short screen it lands below the form.
+  useEffect(() => {
+    if (result.state !== 'done' && result.state !== 'failed') return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+  }, [result]);
   return (
-    <div className="decision" aria-live="polite" aria-busy={result.state === 'running'}>
+    <div ref={ref} className="decision" aria-live="polite" aria-busy={result.state === 'running'}>
       {result.state === 'idle' ? <p className="muted decision-idle">{t('decision.idle')}</p> : null}
       {result.state === 'running' ? <p className="muted decision-idle">{t('decision.running')}</p> : null}
       {result.state === 'failed' ? (

@@ -78,12 +78,27 @@ export interface CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
 }
 
+/** Parses remembered by text within one world compile: identical documents (trust policies, copies) are parsed once. */
+export type ParseCache = Map<string, ReturnType<typeof parsePolicy>>;
+
 /**
  * `sizeLimit` overrides the quota checked for this one policy; `null` checks none (inline
  * policies, whose quota is their owner's total, checked by the world compiler).
+ *
+ * Statements are compiled on first use: a large world compiles fast, and a policy no
+ * request reaches costs only its parse and validation.
  */
-export function compilePolicy(document: unknown, kind: PolicyKind, ref: PolicyRef, sizeLimit?: PolicySizeLimitName | null): CompiledPolicy {
-  const parsed = parsePolicy(document, kind, sizeLimit === undefined ? {} : { sizeLimit });
+export function compilePolicy(document: unknown, kind: PolicyKind, ref: PolicyRef, sizeLimit?: PolicySizeLimitName | null, cache?: ParseCache): CompiledPolicy {
+  const options = sizeLimit === undefined ? {} : { sizeLimit };
+  let parsed: ReturnType<typeof parsePolicy>;
+  if (cache) {
+    const text = typeof document === 'string' ? document : safeStringify(document);
+    const key = `${kind}|${String(sizeLimit)}|${text}`;
+    parsed = cache.get(key) ?? parsePolicy(document, kind, options);
+    cache.set(key, parsed);
+  } else {
+    parsed = parsePolicy(document, kind, options);
+  }
   if (!parsed.ok) {
     const text = typeof document === 'string' ? document : safeStringify(document);
     return {
@@ -99,10 +114,47 @@ export function compilePolicy(document: unknown, kind: PolicyKind, ref: PolicyRe
   if (errors.length > 0) {
     return { ref, kind, text: policy.text, policy, findings: parsed.findings, errors: errors.map((f) => `${f.message} (at ${f.path})`), statements: [] };
   }
-  return {
-    ref, kind, text: policy.text, policy, findings: parsed.findings, errors: [],
-    statements: policy.statements.map((s) => compileStatement(s, policy.version)),
-  };
+  return lazyPolicy({ ref, kind, text: policy.text, policy, findings: parsed.findings, errors: [] }, compiledStatementsOf(policy));
+}
+
+const statementCache = new WeakMap<Policy, () => readonly CompiledStatement[]>();
+
+/** One lazily compiled statement list per parsed policy, shared by every policy object made from it. */
+function compiledStatementsOf(policy: Policy): () => readonly CompiledStatement[] {
+  let get = statementCache.get(policy);
+  if (!get) {
+    let list: readonly CompiledStatement[] | undefined;
+    get = () => (list ??= policy.statements.map((s) => compileStatement(s, policy.version)));
+    statementCache.set(policy, get);
+  }
+  return get;
+}
+
+/**
+ * A policy whose `statements` are compiled when first read. The property is an own,
+ * enumerable getter, so `{ ...policy, ref }` copies (which read it) keep working.
+ */
+function lazyPolicy(fields: Omit<CompiledPolicy, 'statements'>, statements: () => readonly CompiledStatement[]): CompiledPolicy {
+  const out = { ...fields } as CompiledPolicy;
+  Object.defineProperty(out, 'statements', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = statements();
+      Object.defineProperty(out, 'statements', { value, enumerable: true, writable: false, configurable: false });
+      return value;
+    },
+  });
+  return out;
+}
+
+/** The same policy under another name or role (a boundary, an SCP attachment, a session policy): statements stay lazy and shared. */
+export function withRef(policy: CompiledPolicy, ref: PolicyRef): CompiledPolicy {
+  if (!policy.policy || policy.errors.length > 0) return { ...policy, ref };
+  return lazyPolicy(
+    { ref, kind: policy.kind, text: policy.text, policy: policy.policy, findings: policy.findings, errors: policy.errors },
+    compiledStatementsOf(policy.policy),
+  );
 }
 
 function safeStringify(value: unknown): string {

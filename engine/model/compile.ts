@@ -3,7 +3,7 @@
  * builds the indexes the evaluator uses. Faults (an unknown managed policy, a policy AWS
  * would reject) are collected with their JSON paths, never thrown.
  */
-import { compilePolicy, type CompiledPolicy } from '../evaluate/compiledPolicy';
+import { compilePolicy, withRef, type CompiledPolicy, type ParseCache } from '../evaluate/compiledPolicy';
 import type { PolicyRef } from '../evaluate/types';
 import type { ManagedPolicySource } from '../data/managedPolicies';
 import type { PolicyKind } from '../policy/types';
@@ -28,13 +28,14 @@ function tagMap(tags: Readonly<Record<string, string>> | undefined): ReadonlyMap
 
 class WorldCompiler {
   readonly faults: WorldFault[] = [];
+  private readonly parses: ParseCache = new Map();
   private readonly awsManaged = new Map<string, CompiledPolicy | null>();
   private readonly customerManaged = new Map<string, Map<string, CompiledPolicy>>();
 
   constructor(private readonly managed: ManagedPolicySource) {}
 
   policy(document: unknown, kind: PolicyKind, ref: PolicyRef, path: string, sizeLimit?: PolicySizeLimitName | null): CompiledPolicy {
-    const compiled = compilePolicy(document, kind, ref, sizeLimit);
+    const compiled = compilePolicy(document, kind, ref, sizeLimit, this.parses);
     for (const error of compiled.errors) this.faults.push({ path, message: `${ref.name}: ${error}` });
     return compiled;
   }
@@ -110,7 +111,7 @@ class WorldCompiler {
   boundary(name: string | null | undefined, accountId: string, owner: string, path: string): CompiledPolicy | undefined {
     if (!name) return undefined;
     const policy = this.resolveManaged(name, accountId, path);
-    return policy && { ...policy, ref: { ...policy.ref, kind: 'boundary', attachedTo: owner } };
+    return policy && withRef(policy, { ...policy.ref, kind: 'boundary', attachedTo: owner });
   }
 
   account(json: AccountJson, base: string, firstAccount: string): AccountEntity {
@@ -224,7 +225,7 @@ class WorldCompiler {
       const into = kind === 'scp' ? scps : rcps;
       for (const target of p.targets ?? []) {
         const list = into.get(target) ?? [];
-        list.push({ ...compiled, ref: { ...ref, attachedTo: target } });
+        list.push(withRef(compiled, { ...ref, attachedTo: target }));
         into.set(target, list);
       }
     });

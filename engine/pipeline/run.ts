@@ -242,10 +242,14 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
     ...(sts?.alsoRequires ?? []).map((a) => [a, request.resource, callContext] as [string, string, readonly (readonly [string, ContextValue])[]]),
     ...(service?.ok ? [['iam:PassRole', service.role.arn, [...authContext, ...service.passRoleContext]] as [string, string, readonly (readonly [string, ContextValue])[]]] : []),
   ];
+  let refusedAction = request.action;
   for (const [action, resource, context] of further) {
     if (decision !== 'allowed') break;
     const more = judge(world, principal, { ...request, action, resource }, now, options, tracer, context).result;
-    if (more.decision !== 'allowed') ({ decision, decidedBy, reason, params, message } = more);
+    if (more.decision !== 'allowed') {
+      ({ decision, decidedBy, reason, params, message } = more);
+      refusedAction = action;
+    }
   }
 
   // ── A successful STS call issues its session and returns what AWS returns.
@@ -270,7 +274,7 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
     if (reason === 'serviceNotAllowedByResourcePolicy') reason = 'noTrustPolicyAllows';
     const why = decision === 'explicitDeny'
       ? `an explicit deny in ${decidedBy.includes('rcp') ? 'a resource control policy' : 'the role\'s trust policy'}`
-      : `the trust policy of ${request.resource} does not allow the identity provider \`${sts.federation.provider}\` with this ${sts.federation.kind === 'saml' ? 'assertion' : 'token'}`;
+      : `the trust policy of ${request.resource} does not allow ${refusedAction === request.action ? '' : `${refusedAction} for `}the identity provider \`${sts.federation.provider}\` with this ${sts.federation.kind === 'saml' ? 'assertion' : 'token'}`;
     message = `Not authorized to perform sts:${sts.api} (${why})`;
   }
   return { decision, decidedBy, reason, params, message, context: tracer.enabled ? derived.entries : [], ...(tracer.enabled ? { trace: tracer.events() } : {}) };
