@@ -52,6 +52,14 @@ export interface ServiceFindingsOptions {
  */
 export async function loadServicesFor(policy: Policy, catalogue: ServiceCatalogue): Promise<void> {
   await catalogue.loadIndex();
+  await Promise.all([...policyServices(policy, catalogue)].map((p) => catalogue.loadServiceData(p)));
+}
+
+/**
+ * The known service prefixes a policy names. Checks read only these services' data, so
+ * that a policy's findings do not depend on what else the catalogue has loaded.
+ */
+function policyServices(policy: Policy, catalogue: ServiceCatalogue): Set<string> {
   const prefixes = new Set<string>();
   for (const st of policy.statements) {
     for (const el of [st.action, st.notAction]) {
@@ -68,7 +76,7 @@ export async function loadServicesFor(policy: Policy, catalogue: ServiceCatalogu
       }
     }
   }
-  await Promise.all([...prefixes].filter((p) => catalogue.hasService(p)).map((p) => catalogue.loadServiceData(p)));
+  return new Set([...prefixes].filter((p) => catalogue.hasService(p)));
 }
 
 /**
@@ -77,7 +85,8 @@ export async function loadServicesFor(policy: Policy, catalogue: ServiceCatalogu
  * is not loaded is not checked.
  */
 export function serviceFindings(policy: Policy, kind: PolicyKind, catalogue: ServiceCatalogue, options: ServiceFindingsOptions = {}): PolicyFinding[] {
-  const checker = new ServiceChecker(new ValidationContext(policy, kind), catalogue, attachedResourceType(kind, options.resourceArn));
+  const services = policyServices(policy, catalogue);
+  const checker = new ServiceChecker(new ValidationContext(policy, kind), catalogue, services, attachedResourceType(kind, options.resourceArn));
   for (const st of policy.statements) checker.statement(st);
   return checker.ctx.findings.sort((a, b) => a.span.start - b.span.start);
 }
@@ -108,18 +117,25 @@ function attachedResourceType(kind: PolicyKind, arn: string | undefined): Attach
 
 /** One step of a policy ARN pattern: a character, `?` (any one) or `*` (any run). */
 type GlobToken = { readonly kind: 'char'; readonly c: string } | { readonly kind: 'one' } | { readonly kind: 'any' };
-/** One step of a resource type's ARN format: a character, or a `${Placeholder}` (one or more characters, none of `excluded`). */
-type FormatToken = { readonly kind: 'char'; readonly c: string } | { readonly kind: 'slot'; readonly excluded: string };
+/**
+ * One step of a resource type's ARN format: a character, a `${Placeholder}` (one or more
+ * characters, none of `excluded`), or any run of characters.
+ */
+type FormatToken = { readonly kind: 'char'; readonly c: string } | { readonly kind: 'slot'; readonly excluded: string } | { readonly kind: 'any' };
 
 interface ArnFormat {
+  /** The service named in the ARN (`iam` for sts's `arn:…:iam::…:root`). */
   readonly service: string;
   readonly resourceType: string;
   readonly arn: string;
-  readonly tokens: readonly FormatToken[];
+  readonly fields: ArnFields<FormatToken>;
+  /** The Region and account fields as written (`''`, `${Region}`, `us-west-2`, `aws`, …). */
   readonly region: string;
   readonly account: string;
-  readonly resourceTokens: readonly FormatToken[];
 }
+
+/** The tokens of the five parts of an ARN: partition, service, Region, account, resource. */
+type ArnFields<T> = readonly [readonly T[], readonly T[], readonly T[], readonly T[], readonly T[]];
 
 /**
  * A policy ARN as a pattern. With Version 2012-10-17 a policy variable stands for any text
@@ -144,36 +160,37 @@ function globTokens(value: string, variables: boolean): GlobToken[] {
   return out;
 }
 
+/** A policy ARN as patterns for its five parts; `undefined` when it has fewer. */
+function globFields(value: string, variables: boolean): ArnFields<GlobToken> | undefined {
+  const arn = splitArn(value);
+  if (arn === undefined) return undefined;
+  const t = (part: string): GlobToken[] => globTokens(part, variables);
+  return [t(arn.partition), t(arn.service), t(arn.region), t(arn.account), t(arn.resource)];
+}
+
 const PLACEHOLDER = /\$\{([^}]*)\}/g;
 
 /**
- * The delimiters (`/`, `:`) that follow each placeholder somewhere in a service's ARN
- * formats: `${BucketName}/${ObjectName}` shows that a bucket name holds no `/`, so the bucket
- * format `arn:${Partition}:s3:::${BucketName}` does not match `arn:aws:s3:::b/*`. A
- * placeholder never followed by a delimiter (`${ObjectName}`, `${RoleNameWithPath}`) may
- * hold anything.
+ * Placeholders that AWS's naming rules keep free of `/`, so that a format ending in one does
+ * not match an ARN with a `/` there: `arn:${Partition}:s3:::${BucketName}` is not
+ * `arn:aws:s3:::b/*` ("Bucket names can consist only of lowercase letters, numbers, periods,
+ * and hyphens", Amazon S3 User Guide, "General purpose bucket naming rules"; DynamoDB table
+ * names are "a-z, A-Z, 0-9, _ (underscore), - (dash), and . (dot)", Amazon DynamoDB
+ * Developer Guide, "Supported data types and naming rules"). Every other placeholder may
+ * hold any text: names with `/` are common (`${RoleNameWithPath}`, `${LogGroupName}`,
+ * partner event buses `aws.partner/…`).
  */
-function placeholderDelimiters(arns: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const arn of arns) {
-    for (const m of arn.matchAll(PLACEHOLDER)) {
-      const next = arn[(m.index ?? 0) + m[0].length];
-      if (next === '/' || next === ':') {
-        const name = m[1] as string;
-        const seen = out.get(name) ?? '';
-        if (!seen.includes(next)) out.set(name, seen + next);
-      }
-    }
-  }
-  return out;
-}
+const NO_SLASH: Readonly<Record<string, readonly string[]>> = {
+  s3: ['BucketName'],
+  dynamodb: ['TableName'],
+};
 
-function formatTokens(text: string, delimiters: ReadonlyMap<string, string>): FormatToken[] {
+function formatTokens(text: string, excluded: (placeholder: string) => string): FormatToken[] {
   const out: FormatToken[] = [];
   let from = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
     for (const c of text.slice(from, m.index)) out.push({ kind: 'char', c });
-    out.push({ kind: 'slot', excluded: delimiters.get(m[1] as string) ?? '' });
+    out.push({ kind: 'slot', excluded: excluded(m[1] as string) });
     from = (m.index ?? 0) + m[0].length;
   }
   for (const c of text.slice(from)) out.push({ kind: 'char', c });
@@ -181,9 +198,22 @@ function formatTokens(text: string, delimiters: ReadonlyMap<string, string>): Fo
 }
 
 /**
- * Whether some ARN matches both the policy pattern and the format: reachability in the
+ * The account part of a format. `${Account}` may also be empty: resources AWS owns have no
+ * account (`arn:aws:ssm:us-east-1::document/AWS-RunShellScript`, public SSM parameters).
+ */
+function account(text: string): FormatToken[] {
+  return text === '${Account}' ? [{ kind: 'any' }] : formatTokens(text, () => ':');
+}
+
+/** Whether some ARN matches both the policy ARN and the format, part by part. */
+function arnIntersects(glob: ArnFields<GlobToken>, format: ArnFields<FormatToken>): boolean {
+  return glob.every((part, i) => intersects(part, format[i] as readonly FormatToken[]));
+}
+
+/**
+ * Whether some text matches both the policy pattern and the format: reachability in the
  * product of the two automata. A format slot takes one or more characters (state `inSlot`
- * once it has taken one); a pattern `*` takes any run. ARNs are compared case-sensitively.
+ * once it has taken one); a `*` takes any run. ARNs are compared case-sensitively.
  */
 function intersects(glob: readonly GlobToken[], format: readonly FormatToken[]): boolean {
   const n = glob.length;
@@ -198,13 +228,16 @@ function intersects(glob: readonly GlobToken[], format: readonly FormatToken[]):
     if (i === n && j === m && inSlot === 0) return true;
     const g = glob[i];
     const f = format[j];
+    // Steps that take no character.
     if (g?.kind === 'any') stack.push([i + 1, j, inSlot]);
-    if (inSlot === 1) stack.push([i, j + 1, 0]);
+    if (inSlot === 1 || f?.kind === 'any') stack.push([i, j + 1, 0]);
     if (g === undefined || f === undefined) continue;
-    // One character taken by both sides.
+    // Steps that take one character on both sides.
     const gNext = g.kind === 'any' ? i : i + 1;
     if (f.kind === 'char') {
       if (g.kind !== 'char' || g.c === f.c) stack.push([gNext, j + 1, 0]);
+    } else if (f.kind === 'any') {
+      stack.push([gNext, j, 0]);
     } else if (g.kind !== 'char' || !f.excluded.includes(g.c)) {
       stack.push([gNext, j, 1]);
     }
@@ -239,6 +272,7 @@ class ServiceChecker {
   constructor(
     readonly ctx: ValidationContext,
     private readonly catalogue: ServiceCatalogue,
+    private readonly services: ReadonlySet<string>,
     private readonly attached: AttachedType | undefined,
   ) {
     this.#globals = catalogue.globalConditionKeys();
@@ -410,41 +444,43 @@ class ServiceChecker {
   private formatsOf(data: ServiceData): ArnFormat[] {
     let formats = this.#formats.get(data.prefix);
     if (formats === undefined) {
-      const types = [...data.resourceTypes.values()];
-      const delimiters = placeholderDelimiters(types.map((t) => t.arnFormat));
+      // A few types have several formats, written "arn:…, arn:…" (API Gateway's Stage).
+      const types = [...data.resourceTypes.values()].flatMap((t) => t.arnFormat.split(', ').map((arn) => ({ name: t.name, arn })));
+      const slashed = new Set(Object.hasOwn(NO_SLASH, data.prefix) ? NO_SLASH[data.prefix] : []);
+      const field = (text: string): FormatToken[] => formatTokens(text, () => ':');
+      const resource = (text: string): FormatToken[] => formatTokens(text, (name) => (slashed.has(name) ? '/' : ''));
       formats = types.flatMap((t) => {
-        const parts = splitArn(t.arnFormat);
+        const parts = splitArn(t.arn);
         if (parts === undefined) return [];
-        return [{
-          service: parts.service,
-          resourceType: t.name,
-          arn: t.arnFormat,
-          tokens: formatTokens(t.arnFormat, delimiters),
-          region: parts.region,
-          account: parts.account,
-          resourceTokens: formatTokens(parts.resource, delimiters),
-        }];
+        const fields: ArnFields<FormatToken> = [field(parts.partition), field(parts.service), field(parts.region), account(parts.account), resource(parts.resource)];
+        return [{ service: parts.service, resourceType: t.name, arn: t.arn, fields, region: parts.region, account: parts.account }];
       });
       this.#formats.set(data.prefix, formats);
     }
     return formats;
   }
 
-  /** Every loaded ARN format, by the service named in the ARN (`arn:…:iam::…` formats of sts included). */
-  private formatsByArnService(): Map<string, ArnFormat[]> {
+  /**
+   * The ARN formats of the policy's services for ARNs of `service`: those whose ARN names it
+   * (`arn:…:iam::…:root` is an sts type), and those whose service part is a placeholder
+   * (AWS Backup's `arn:${Partition}:${Vendor}:…`).
+   */
+  private formatsForArnService(service: string): ArnFormat[] {
     if (this.#allFormats === undefined) {
       this.#allFormats = new Map();
-      for (const { prefix } of this.catalogue.services()) {
+      for (const prefix of this.services) {
         const data = this.catalogue.loadedService(prefix);
         if (data === undefined) continue;
         for (const f of this.formatsOf(data)) {
-          const list = this.#allFormats.get(f.service);
-          if (list === undefined) this.#allFormats.set(f.service, [f]);
+          const key = literal(f.service) ? f.service : '*';
+          const list = this.#allFormats.get(key);
+          if (list === undefined) this.#allFormats.set(key, [f]);
           else list.push(f);
         }
       }
     }
-    return this.#allFormats;
+    const own = this.#allFormats.get(service) ?? [];
+    return own.length === 0 ? [] : [...own, ...(this.#allFormats.get('*') ?? [])];
   }
 
   /** Invalid ARN resource (and its specific forms), Unsupported resource ARN in policy. */
@@ -458,12 +494,11 @@ class ServiceChecker {
       }
       // The service's own data must be loaded: it holds the formats of its ARNs.
       if (!this.catalogue.hasService(arn.service) || this.catalogue.loadedService(arn.service) === undefined) continue;
-      const formats = this.formatsByArnService().get(arn.service) ?? [];
+      const formats = this.formatsForArnService(arn.service);
       if (formats.length === 0) continue;
-      const glob = globTokens(value, this.ctx.variablesEnabled);
-      if (formats.some((f) => intersects(glob, f.tokens))) continue;
-      const resource = globTokens(arn.resource, this.ctx.variablesEnabled);
-      const candidates = formats.filter((f) => intersects(resource, f.resourceTokens));
+      const glob = globFields(value, this.ctx.variablesEnabled);
+      if (glob === undefined || formats.some((f) => arnIntersects(glob, f.fields))) continue;
+      const candidates = formats.filter((f) => intersects(glob[4], f.fields[4]));
       const params = { value, service: arn.service };
       const fixed = (s: string): boolean => s !== '' && literal(s);
       if (candidates.length === 0) this.ctx.report('invalidArnResource', params, span, path);
@@ -483,7 +518,7 @@ class ServiceChecker {
   private actionResources(st: Statement): void {
     const values = st.resource?.values ?? [];
     if (values.length === 0 || values.some((v) => v.value === '*')) return;
-    const arns = values.filter((v) => splitArn(v.value) !== undefined).map((v) => globTokens(v.value, this.ctx.variablesEnabled));
+    const arns = values.map((v) => globFields(v.value, this.ctx.variablesEnabled)).filter((a): a is ArnFields<GlobToken> => a !== undefined);
     if (arns.length === 0) return;
     const path = this.ctx.elementPath(st, 'Action');
     for (const { value, info } of this.listedActions(st)) {
@@ -494,7 +529,7 @@ class ServiceChecker {
       const formats = info.resourceTypes.map((r) => byName.get(r.name.toLowerCase()));
       if (formats.some((f) => f === undefined)) continue;
       const known = formats as ArnFormat[];
-      if (arns.some((a) => known.some((f) => intersects(a, f.tokens)))) continue;
+      if (arns.some((a) => known.some((f) => arnIntersects(a, f.fields)))) continue;
       const resourceTypes = info.resourceTypes.map((r) => r.name).join(', ');
       this.ctx.report('actionResourceMismatch', { action: value.value, resourceTypes, example: exampleFormat(info, known).arn }, value.span, path);
     }
@@ -503,7 +538,7 @@ class ServiceChecker {
 
 /** The format to show as an example: a required resource type first, then the simplest (fewest placeholders). */
 function exampleFormat(action: ActionInfo, formats: readonly ArnFormat[]): ArnFormat {
-  const slots = (f: ArnFormat): number => f.tokens.filter((t) => t.kind === 'slot').length;
+  const slots = (f: ArnFormat): number => f.fields.flat().filter((t) => t.kind === 'slot').length;
   const rank = (f: ArnFormat, i: number): number => (action.resourceTypes[i]?.required ? 0 : 1000) + slots(f);
   let best = 0;
   formats.forEach((f, i) => {

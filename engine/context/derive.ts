@@ -184,13 +184,7 @@ export function deriveContext(
   stated: Readonly<Record<string, string | readonly string[]>> | undefined,
   extra: readonly (readonly [string, ContextValue])[] = [],
 ): DerivedContext {
-  let top = EMPTY;
-  let given: ReadonlySet<string> = EMPTY_SET;
-  if (stated) {
-    const layer = statedLayer(stated);
-    top = layer.layer;
-    given = layer.keys;
-  }
+  const top = stated ? statedLayer(stated) : EMPTY;
   let dynamic = EMPTY;
   const session = principal.session;
   if (extra.length > 0 || (session?.mfa && session.mfaTime)) {
@@ -200,7 +194,7 @@ export function deriveContext(
     }
     for (const [k, v] of extra) put(dynamic, k, v);
   }
-  return new Derived(new LayeredValues([top, dynamic, timeLayer(now), resourceLayer(world, resource), principalLayer(world, principal)]), given);
+  return new Derived(new LayeredValues([top, dynamic, timeLayer(now), resourceLayer(world, resource), principalLayer(world, principal)]), top);
 }
 
 /** A class, not an object literal with a getter: created once per request, it must be cheap to make. */
@@ -210,9 +204,14 @@ class Derived implements DerivedContext {
 
   constructor(
     private readonly values: LayeredValues,
-    readonly given: ReadonlySet<string>,
+    private readonly stated: Layer,
   ) {
     this.context = { values };
+  }
+
+  /** The stated keys are the top layer's. */
+  get given(): ReadonlySet<string> {
+    return new Set(this.stated.keys());
   }
 
   get entries(): readonly (readonly [string, ContextValue])[] {
@@ -220,22 +219,12 @@ class Derived implements DerivedContext {
   }
 }
 
-const statedLayers = new WeakMap<object, { readonly layer: Layer; readonly keys: ReadonlySet<string> }>();
-
-/** The keys a request states, remembered per request object (a request judged again costs nothing here). */
-function statedLayer(stated: Readonly<Record<string, string | readonly string[]>>): { readonly layer: Layer; readonly keys: ReadonlySet<string> } {
-  let hit = statedLayers.get(stated);
-  if (!hit) {
-    const layer: Layer = new Map();
-    const keys = new Set<string>();
-    for (const key in stated) {
-      if (!Object.prototype.hasOwnProperty.call(stated, key)) continue;
-      put(layer, key, stated[key]);
-      keys.add(key.toLowerCase());
-    }
-    statedLayers.set(stated, (hit = { layer, keys }));
+/** The keys a request states: the top layer. */
+function statedLayer(stated: Readonly<Record<string, string | readonly string[]>>): Layer {
+  const layer: Layer = new Map();
+  for (const key in stated) {
+    if (Object.prototype.hasOwnProperty.call(stated, key)) put(layer, key, stated[key]);
   }
-  return hit;
+  return layer;
 }
 
-const EMPTY_SET: ReadonlySet<string> = new Set();

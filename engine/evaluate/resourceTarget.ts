@@ -44,22 +44,25 @@ function roleFromArn(world: World, arn: string): RoleEntity | undefined {
 const NO_TAGS: ReadonlyMap<string, string> = new Map();
 const targets = new WeakMap<World, Map<string, ResourceTarget>>();
 
-/** Remembered per world, by the kind of action (trust, KMS, other) and the resource ARN. */
+/**
+ * Remembered per world, by the kind of action (trust, KMS, other) and the resource — for an
+ * S3 object, by its bucket, as everything but the ARN comes from the bucket.
+ */
 export function resolveResourceTarget(world: World, resource: string, actionLower: string, principal: ResolvedPrincipal): ResourceTarget {
   if (resource === '*') {
     return { arn: '*', account: principal.facts.accountId, tags: NO_TAGS, policy: undefined, stage: 'resource', required: false, role: undefined };
   }
   const kind = TRUST_ACTIONS.has(actionLower) ? 't' : actionLower.startsWith('kms:') ? 'k' : 'o';
+  const bucket = kind === 'o' ? s3BucketArn(resource) : undefined;
   let cache = targets.get(world);
   if (!cache) targets.set(world, (cache = new Map()));
-  const key = kind + resource;
-  let target = cache.get(key);
-  if (!target) {
-    target = computeTarget(world, resource, actionLower, principal);
-    // An unlisted resource whose ARN names no account belongs to the caller's account: not the same for every caller.
-    const callerDependent = target.account === principal.facts.accountId && resourceOwnerFromArn(resource) === undefined && !world.resources.has(s3BucketArn(resource) ?? resource);
-    if (!callerDependent && cache.size < 50_000) cache.set(key, target);
-  }
+  const key = kind + (bucket ?? resource);
+  const hit = cache.get(key);
+  if (hit) return hit.arn === resource ? hit : { arn: resource, account: hit.account, tags: hit.tags, policy: hit.policy, stage: hit.stage, required: hit.required, role: hit.role };
+  const target = computeTarget(world, resource, actionLower, principal);
+  // An unlisted resource whose ARN names no account belongs to the caller's account: not the same for every caller.
+  const callerDependent = target.account === principal.facts.accountId && resourceOwnerFromArn(resource) === undefined && !world.resources.has(bucket ?? resource);
+  if (!callerDependent && cache.size < 50_000) cache.set(key, target);
   return target;
 }
 

@@ -8,7 +8,7 @@ import type { PolicyRef } from '../evaluate/types';
 import type { ManagedPolicySource } from '../data/managedPolicies';
 import type { PolicyKind } from '../policy/types';
 import { checkAggregatePolicySize, type PolicySizeLimitName } from '../policy/sizeLimits';
-import type { AccountJson, OrganizationJson, ScenarioJson } from '../scenario/types';
+import type { AccessKeyJson, AccountJson, OrganizationJson, ScenarioJson } from '../scenario/types';
 import { uniqueIdFor } from './ids';
 import type {
   AccountEntity, GroupEntity, IdentityProviderEntity, InstanceProfileEntity, OrganizationEntity, ResourceEntity, RoleEntity, RootEntity,
@@ -282,7 +282,7 @@ export function compileWorld(scenario: Pick<ScenarioJson, 'accounts' | 'organiza
   scenario.accounts.forEach((a, i) => accounts.set(a.id, compiler.account(a, `$.accounts[${i}]`, first)));
   const organization = scenario.organization ? compiler.organization(scenario.organization) : undefined;
   const resources = new Map<string, ResourceEntity>();
-  const accessKeys = new Map<string, { owner: UserEntity | RootEntity; key: import('../scenario/types').AccessKeyJson }>();
+  const accessKeys = new Map<string, { owner: UserEntity | RootEntity; key: AccessKeyJson }>();
   const identityProviders = new Map<string, IdentityProviderEntity>();
   for (const account of accounts.values()) {
     for (const [arn, provider] of account.identityProviders) identityProviders.set(arn, provider);

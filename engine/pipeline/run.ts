@@ -234,7 +234,7 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
   // ── Context and authorization
   const callContext = [...authContext, ...(sts?.context ?? [])];
   const judged = judge(world, principal, request, now, options, tracer, callContext, sts?.needsNoPermission === true);
-  const { derived } = judged;
+  let { derived } = judged;
   let { decision, decidedBy, reason, params, message } = judged.result;
 
   // ── Further permissions the same call needs: sts:TagSession, sts:SetSourceIdentity (on the role), iam:PassRole.
@@ -245,9 +245,11 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
   let refusedAction = request.action;
   for (const [action, resource, context] of further) {
     if (decision !== 'allowed') break;
-    const more = judge(world, principal, { ...request, action, resource }, now, options, tracer, context).result;
-    if (more.decision !== 'allowed') {
-      ({ decision, decidedBy, reason, params, message } = more);
+    const more = judge(world, principal, { ...request, action, resource }, now, options, tracer, context);
+    if (more.result.decision !== 'allowed') {
+      // The refusal is the answer: its decision, and the context it was decided in.
+      ({ decision, decidedBy, reason, params, message } = more.result);
+      derived = more.derived;
       refusedAction = action;
     }
   }

@@ -85,10 +85,6 @@ function refuse(error: ParamError): StsCheck {
   return { ok: false, ...error };
 }
 
-function accessDenied(message: string): StsCheck {
-  return { ok: false, errorCode: 'AccessDenied', message };
-}
-
 function roleOf(world: World, arn: string): RoleEntity | undefined {
   const m = /^arn:[a-z-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
   const role = m ? world.accounts.get(m[1]!)?.roles.get(m[2]!) : undefined;
@@ -157,17 +153,17 @@ export async function stsPrecheck(world: World, principal: ResolvedPrincipal, re
     return refuse(error);
   };
 
+  if (call === 'assumeRoleWithWebIdentity' || call === 'assumeRoleWithSAML') return federationPlan(world, call, request, params, now, step, failed);
+  const entity = principal.entity;
+  // Only AssumeRoleWithWebIdentity and AssumeRoleWithSAML take unsigned requests.
+  if (entity.kind === 'anonymous') return failed('signatureRequired', { errorCode: 'MissingAuthenticationToken', message: 'Request is missing Authentication Token' });
   if (call === 'getCallerIdentity') {
     step('stsCall', 'pass', {});
     return { ...basePlan(call), context: [], durationSeconds: 0 };
   }
-  if (call === 'assumeRoleWithWebIdentity' || call === 'assumeRoleWithSAML') return federationPlan(world, call, request, params, now, step, failed);
 
-  const entity = principal.entity;
   // "You cannot call any STS operations except GetCallerIdentity" with GetFederationToken credentials.
   if (entity.kind === 'federatedUser') return failed('federatedUserCannotCallSts', { errorCode: 'AccessDenied', message: `Cannot call ${api} with federated user credentials: a GetFederationToken session can call no STS operation except GetCallerIdentity.` });
-  // Only AssumeRoleWithWebIdentity and AssumeRoleWithSAML take unsigned requests.
-  if (entity.kind === 'anonymous') return failed('signatureRequired', { errorCode: 'MissingAuthenticationToken', message: 'Request is missing Authentication Token' });
   if (call === 'assumeRole') return assumeRolePlan(world, principal, request, params, now, step, failed);
 
   // GetSessionToken and GetFederationToken "must be called by using the long-term AWS security credentials".

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: bundles the benchmarks the way the production build ships the engine
+ * (no dev-time transform helpers in the hot paths), then runs them.
+ */
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = join(root, 'node_modules', '.tmp', 'bench.mjs');
+await build({
+  entryPoints: [join(root, 'bench', 'run.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile,
+  logLevel: 'error',
+  packages: 'external',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+process.exit(run.status ?? 1);
