@@ -57,7 +57,9 @@ export default defineConfig(() => ({
       // an injected inline register script would break the CSP.
       injectRegister: false,
       registerType: 'prompt',
-      includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png', 'samples/*.json'],
+      // globPatterns below already precache every icon and sample: listing them again would duplicate entries.
+      includeAssets: [],
+      includeManifestIcons: false,
       manifest: {
         name: 'IAM Playground',
         short_name: 'IAM Playground',

@@ -36,6 +36,34 @@ const KEY_FORMAT = /^[^:\s]+:\S.*$/;
 const TAG_KEY_WITHOUT_TAG = /^[^:]+:(RequestTag|ResourceTag|PrincipalTag)$/i;
 const RCP_SERVICES = new Set(RCP_SUPPORTED_SERVICES);
 
+/**
+ * ARN formats that only another service's data defines, by the service the ARN names:
+ * `arn:${Partition}:iam::${Account}:root` is an sts resource type, an SSM role format an
+ * ssm one. Checking an ARN of the key's service loads these services too. A unit test keeps
+ * this table equal to what the package's data gives.
+ */
+export const ARN_FORMATS_ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
+  apigateway: ['wafv2'],
+  cloudfront: ['cloudfront-keyvaluestore'],
+  'compute-optimizer': ['aco-automation'],
+  ecs: ['ssm'],
+  iam: ['codestar', 'es', 'ssm', 'sts'],
+  kafka: ['kafka-cluster'],
+  qdeveloper: ['q'],
+  'redshift-serverless': ['redshift-data'],
+  'vpc-lattice': ['vpc-lattice-svcs'],
+  wisdom: ['connect'],
+};
+
+/**
+ * Prefixes that several pages of the Service Authorization Reference share (Elastic Load
+ * Balancing and its V2, Amazon Lex and Lex V2, Amazon SES and SES v2, Kinesis Data Analytics
+ * and its V2, API Gateway Management and its V2, the AWS Marketplace services). The data
+ * keeps one page's resource list for an action both pages define, so which resources such an
+ * action takes is not known exactly: `actionResourceMismatch` skips them.
+ */
+const SHARED_PREFIXES: ReadonlySet<string> = new Set(['elasticloadbalancing', 'lex', 'ses', 'kinesisanalytics', 'apigateway', 'aws-marketplace']);
+
 export interface ServiceFindingsOptions {
   /**
    * For a resource-based policy, the ARN of the resource it is attached to: for the resource
@@ -72,7 +100,9 @@ function policyServices(policy: Policy, catalogue: ServiceCatalogue): Set<string
     for (const el of [st.resource, st.notResource]) {
       for (const { value } of el?.values ?? []) {
         const service = splitArn(value)?.service;
-        if (service !== undefined && literal(service)) prefixes.add(service);
+        if (service === undefined || !literal(service)) continue;
+        prefixes.add(service);
+        if (Object.hasOwn(ARN_FORMATS_ELSEWHERE, service)) for (const other of ARN_FORMATS_ELSEWHERE[service] ?? []) prefixes.add(other);
       }
     }
   }
@@ -513,7 +543,7 @@ class ServiceChecker {
   /**
    * A listed action none of whose resource types any Resource ARN can be (s3:ListBucket on
    * `arn:aws:s3:::b/*`): the statement never applies to it. Skipped when Resource has `*` or
-   * an action supports no resource type (it takes only `*`).
+   * an action supports no resource type (it takes only `*`) or its prefix is shared.
    */
   private actionResources(st: Statement): void {
     const values = st.resource?.values ?? [];
@@ -522,7 +552,7 @@ class ServiceChecker {
     if (arns.length === 0) return;
     const path = this.ctx.elementPath(st, 'Action');
     for (const { value, info } of this.listedActions(st)) {
-      if (info.resourceTypes.length === 0) continue;
+      if (info.resourceTypes.length === 0 || SHARED_PREFIXES.has(info.service)) continue;
       const data = this.catalogue.loadedService(info.service);
       if (data === undefined) continue;
       const byName = new Map(this.formatsOf(data).map((f) => [f.resourceType.toLowerCase(), f]));

@@ -114,7 +114,6 @@ export const POLICY_FINDING_CODES = {
   invalidArnResource: { severity: 'error', message: 'The resource ARN `{value}` does not match the ARN format of any `{service}` resource type; update the resource part of the ARN.' },
   arnAccountNotAllowed: { severity: 'error', message: 'The service `{service}` does not support an account ID in the resource ARN `{value}`; remove the account ID.' },
   arnRegionNotAllowed: { severity: 'error', message: 'The service `{service}` does not support a Region in the resource ARN `{value}`; remove the Region.' },
-  missingArnAccount: { severity: 'error', message: 'The resource ARN `{value}` is missing an account ID; give a 12-digit account ID.' },
   missingArnRegion: { severity: 'error', message: 'Add a Region to the `{service}` resource ARN `{value}`.' },
   unsupportedActionInPolicy: { severity: 'error', message: 'The action `{action}` is not supported in a resource-based policy attached to the resource type {resourceType}.' },
   unsupportedResourceArnInPolicy: { severity: 'error', message: 'The resource ARN `{value}` is not supported in a resource-based policy attached to the resource type {resourceType}.' },

@@ -36,6 +36,34 @@ const KEY_FORMAT = /^[^:\s]+:\S.*$/;
 const TAG_KEY_WITHOUT_TAG = /^[^:]+:(RequestTag|ResourceTag|PrincipalTag)$/i;
 const RCP_SERVICES = new Set(RCP_SUPPORTED_SERVICES);
 
+/**
+ * ARN formats that only another service's data defines, by the service the ARN names:
+ * `arn:${Partition}:iam::${Account}:root` is an sts resource type, an SSM role format an
+ * ssm one. Checking an ARN of the key's service loads these services too. A unit test keeps
+ * this table equal to what the package's data gives.
+ */
+export const ARN_FORMATS_ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
+  apigateway: ['wafv2'],
+  cloudfront: ['cloudfront-keyvaluestore'],
+  'compute-optimizer': ['aco-automation'],
+  ecs: ['ssm'],
+  iam: ['codestar', 'es', 'ssm', 'sts'],
+  kafka: ['kafka-cluster'],
+  qdeveloper: ['q'],
+  'redshift-serverless': ['redshift-data'],
+  'vpc-lattice': ['vpc-lattice-svcs'],
+  wisdom: ['connect'],
+};
+
+/**
+ * Prefixes that several pages of the Service Authorization Reference share (Elastic Load
+ * Balancing and its V2, Amazon Lex and Lex V2, Amazon SES and SES v2, Kinesis Data Analytics
+ * and its V2, API Gateway Management and its V2, the AWS Marketplace services). The data
+ * keeps one page's resource list for an action both pages define, so which resources such an
+ * action takes is not known exactly: `actionResourceMismatch` skips them.
+ */
+const SHARED_PREFIXES: ReadonlySet<string> = new Set(['elasticloadbalancing', 'lex', 'ses', 'kinesisanalytics', 'apigateway', 'aws-marketplace']);
+
 export interface ServiceFindingsOptions {
   /**
    * For a resource-based policy, the ARN of the resource it is attached to: for the resource
@@ -72,7 +100,9 @@ function policyServices(policy: Policy, catalogue: ServiceCatalogue): Set<string
     for (const el of [st.resource, st.notResource]) {
       for (const { value } of el?.values ?? []) {
         const service = splitArn(value)?.service;
-        if (service !== undefined && literal(service)) prefixes.add(service);
+        if (service === undefined || !literal(service)) continue;
+        prefixes.add(service);
+        if (Object.hasOwn(ARN_FORMATS_ELSEWHERE, service)) for (const other of ARN_FORMATS_ELSEWHERE[service] ?? []) prefixes.add(other);
       }
     }
   }
@@ -187,13 +217,17 @@ const NO_SLASH: Readonly<Record<string, readonly string[]>> = {
 
 function formatTokens(text: string, excluded: (placeholder: string) => string): FormatToken[] {
   const out: FormatToken[] = [];
+  // A format writes `*` where any text goes (AWS Backup's account part).
+  const chars = (part: string): void => {
+    for (const c of part) out.push(c === '*' ? { kind: 'any' } : { kind: 'char', c });
+  };
   let from = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
-    for (const c of text.slice(from, m.index)) out.push({ kind: 'char', c });
+    chars(text.slice(from, m.index));
     out.push({ kind: 'slot', excluded: excluded(m[1] as string) });
     from = (m.index ?? 0) + m[0].length;
   }
-  for (const c of text.slice(from)) out.push({ kind: 'char', c });
+  chars(text.slice(from));
   return out;
 }
 
@@ -267,7 +301,7 @@ class ServiceChecker {
   readonly #globals: readonly ConditionKeyInfo[];
   readonly #formats = new Map<string, ArnFormat[]>();
   readonly #actionKeys = new Map<ActionInfo, { names: Set<string>; templates: RegExp[] }>();
-  #allFormats: Map<string, ArnFormat[]> | undefined;
+  readonly #arnFormats = new Map<string, ArnFormat[]>();
 
   constructor(
     readonly ctx: ValidationContext,
@@ -461,26 +495,23 @@ class ServiceChecker {
   }
 
   /**
-   * The ARN formats of the policy's services for ARNs of `service`: those whose ARN names it
-   * (`arn:…:iam::…:root` is an sts type), and those whose service part is a placeholder
-   * (AWS Backup's `arn:${Partition}:${Vendor}:…`).
+   * The ARN formats for ARNs of `service`: those of its own data and of the services
+   * {@link ARN_FORMATS_ELSEWHERE} names that name it, and its own formats whose service part
+   * is a placeholder (AWS Backup's `arn:${Partition}:${Vendor}:…`). `undefined` when one of
+   * these services is not loaded.
    */
-  private formatsForArnService(service: string): ArnFormat[] {
-    if (this.#allFormats === undefined) {
-      this.#allFormats = new Map();
-      for (const prefix of this.services) {
-        const data = this.catalogue.loadedService(prefix);
-        if (data === undefined) continue;
-        for (const f of this.formatsOf(data)) {
-          const key = literal(f.service) ? f.service : '*';
-          const list = this.#allFormats.get(key);
-          if (list === undefined) this.#allFormats.set(key, [f]);
-          else list.push(f);
-        }
-      }
+  private formatsForArnService(service: string): ArnFormat[] | undefined {
+    let formats = this.#arnFormats.get(service);
+    if (formats === undefined) {
+      const owners = [service, ...(Object.hasOwn(ARN_FORMATS_ELSEWHERE, service) ? (ARN_FORMATS_ELSEWHERE[service] ?? []) : [])];
+      const data = owners.map((p) => this.catalogue.loadedService(p));
+      if (data.some((d) => d === undefined)) return undefined;
+      formats = (data as ServiceData[]).flatMap((d) =>
+        this.formatsOf(d).filter((f) => f.service === service || (d.prefix === service && !literal(f.service))),
+      );
+      this.#arnFormats.set(service, formats);
     }
-    const own = this.#allFormats.get(service) ?? [];
-    return own.length === 0 ? [] : [...own, ...(this.#allFormats.get('*') ?? [])];
+    return formats;
   }
 
   /** Invalid ARN resource (and its specific forms), Unsupported resource ARN in policy. */
@@ -492,10 +523,9 @@ class ServiceChecker {
       if (this.attached !== undefined && arn.service !== this.attached.service) {
         this.ctx.report('unsupportedResourceArnInPolicy', { value, resourceType: this.attached.label }, span, path);
       }
-      // The service's own data must be loaded: it holds the formats of its ARNs.
-      if (!this.catalogue.hasService(arn.service) || this.catalogue.loadedService(arn.service) === undefined) continue;
+      if (!this.catalogue.hasService(arn.service)) continue;
       const formats = this.formatsForArnService(arn.service);
-      if (formats.length === 0) continue;
+      if (formats === undefined || formats.length === 0) continue;
       const glob = globFields(value, this.ctx.variablesEnabled);
       if (glob === undefined || formats.some((f) => arnIntersects(glob, f.fields))) continue;
       const candidates = formats.filter((f) => intersects(glob[4], f.fields[4]));
@@ -505,7 +535,6 @@ class ServiceChecker {
       else if (fixed(arn.account) && candidates.every((f) => f.account === '')) this.ctx.report('arnAccountNotAllowed', params, span, path);
       else if (fixed(arn.region) && candidates.every((f) => f.region === '')) this.ctx.report('arnRegionNotAllowed', params, span, path);
       else if (arn.region === '' && candidates.every((f) => f.region !== '')) this.ctx.report('missingArnRegion', params, span, path);
-      else if (arn.account === '' && candidates.every((f) => f.account !== '')) this.ctx.report('missingArnAccount', params, span, path);
       else this.ctx.report('invalidArnResource', params, span, path);
     }
   }
@@ -513,7 +542,7 @@ class ServiceChecker {
   /**
    * A listed action none of whose resource types any Resource ARN can be (s3:ListBucket on
    * `arn:aws:s3:::b/*`): the statement never applies to it. Skipped when Resource has `*` or
-   * an action supports no resource type (it takes only `*`).
+   * an action supports no resource type (it takes only `*`) or its prefix is shared.
    */
   private actionResources(st: Statement): void {
     const values = st.resource?.values ?? [];
@@ -522,7 +551,7 @@ class ServiceChecker {
     if (arns.length === 0) return;
     const path = this.ctx.elementPath(st, 'Action');
     for (const { value, info } of this.listedActions(st)) {
-      if (info.resourceTypes.length === 0) continue;
+      if (info.resourceTypes.length === 0 || SHARED_PREFIXES.has(info.service)) continue;
       const data = this.catalogue.loadedService(info.service);
       if (data === undefined) continue;
       const byName = new Map(this.formatsOf(data).map((f) => [f.resourceType.toLowerCase(), f]));
