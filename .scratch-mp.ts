@@ -1,7 +1,7 @@
 import { latestManagedPolicies } from './engine/data/nodeManagedPolicies';
 import { nodeServiceCatalogue } from './engine/data/nodeServiceData';
 import { parsePolicy } from './engine/policy/parse';
-import { loadServicesFor, serviceFindings } from './engine/policy/serviceFindings';
+import { loadServicesFor, serviceFindings } from './.scratch/sfA';
 const cat = nodeServiceCatalogue();
 const counts = new Map<string, number>(); const samples = new Map<string, string[]>();
 const recs = latestManagedPolicies();

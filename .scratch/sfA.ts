@@ -84,8 +84,10 @@ export async function loadServicesFor(policy: Policy, catalogue: ServiceCatalogu
 }
 
 /**
- * The known service prefixes a policy names. Checks read only these services' data, so
- * that a policy's findings do not depend on what else the catalogue has loaded.
+ * The known service prefixes a policy's checks read: those of its actions and condition
+ * keys, and for each Resource ARN its service and {@link ARN_FORMATS_ELSEWHERE}. A check
+ * reads only the services its subject names, so findings do not depend on what else the
+ * catalogue has loaded.
  */
 function policyServices(policy: Policy, catalogue: ServiceCatalogue): Set<string> {
   const prefixes = new Set<string>();
@@ -115,8 +117,7 @@ function policyServices(policy: Policy, catalogue: ServiceCatalogue): Set<string
  * is not loaded is not checked.
  */
 export function serviceFindings(policy: Policy, kind: PolicyKind, catalogue: ServiceCatalogue, options: ServiceFindingsOptions = {}): PolicyFinding[] {
-  const services = policyServices(policy, catalogue);
-  const checker = new ServiceChecker(new ValidationContext(policy, kind), catalogue, services, attachedResourceType(kind, options.resourceArn));
+  const checker = new ServiceChecker(new ValidationContext(policy, kind), catalogue, attachedResourceType(kind, options.resourceArn));
   for (const st of policy.statements) checker.statement(st);
   return checker.ctx.findings.sort((a, b) => a.span.start - b.span.start);
 }
@@ -217,13 +218,17 @@ const NO_SLASH: Readonly<Record<string, readonly string[]>> = {
 
 function formatTokens(text: string, excluded: (placeholder: string) => string): FormatToken[] {
   const out: FormatToken[] = [];
+  // A format writes `*` where any text goes (AWS Backup's account part).
+  const chars = (part: string): void => {
+    for (const c of part) out.push(c === '*' ? { kind: 'any' } : { kind: 'char', c });
+  };
   let from = 0;
   for (const m of text.matchAll(PLACEHOLDER)) {
-    for (const c of text.slice(from, m.index)) out.push({ kind: 'char', c });
+    chars(text.slice(from, m.index));
     out.push({ kind: 'slot', excluded: excluded(m[1] as string) });
     from = (m.index ?? 0) + m[0].length;
   }
-  for (const c of text.slice(from)) out.push({ kind: 'char', c });
+  chars(text.slice(from));
   return out;
 }
 
@@ -297,12 +302,11 @@ class ServiceChecker {
   readonly #globals: readonly ConditionKeyInfo[];
   readonly #formats = new Map<string, ArnFormat[]>();
   readonly #actionKeys = new Map<ActionInfo, { names: Set<string>; templates: RegExp[] }>();
-  #allFormats: Map<string, ArnFormat[]> | undefined;
+  readonly #arnFormats = new Map<string, ArnFormat[]>();
 
   constructor(
     readonly ctx: ValidationContext,
     private readonly catalogue: ServiceCatalogue,
-    private readonly services: ReadonlySet<string>,
     private readonly attached: AttachedType | undefined,
   ) {
     this.#globals = catalogue.globalConditionKeys();
@@ -400,7 +404,7 @@ class ServiceChecker {
         return;
       }
       if (this.catalogue.loadedService(prefix) === undefined) return;
-      info = this.catalogue.conditionKey(key);
+      info = this.catalogue.conditionKey(key) ?? tagKeyTemplate(this.catalogue.loadedService(prefix), key);
       if (info === undefined) {
         this.ctx.report('invalidServiceConditionKey', { key, service: prefix }, clause.keySpan, path);
         return;
@@ -491,26 +495,23 @@ class ServiceChecker {
   }
 
   /**
-   * The ARN formats of the policy's services for ARNs of `service`: those whose ARN names it
-   * (`arn:…:iam::…:root` is an sts type), and those whose service part is a placeholder
-   * (AWS Backup's `arn:${Partition}:${Vendor}:…`).
+   * The ARN formats for ARNs of `service`: those of its own data and of the services
+   * {@link ARN_FORMATS_ELSEWHERE} names that name it, and its own formats whose service part
+   * is a placeholder (AWS Backup's `arn:${Partition}:${Vendor}:…`). `undefined` when one of
+   * these services is not loaded.
    */
-  private formatsForArnService(service: string): ArnFormat[] {
-    if (this.#allFormats === undefined) {
-      this.#allFormats = new Map();
-      for (const prefix of this.services) {
-        const data = this.catalogue.loadedService(prefix);
-        if (data === undefined) continue;
-        for (const f of this.formatsOf(data)) {
-          const key = literal(f.service) ? f.service : '*';
-          const list = this.#allFormats.get(key);
-          if (list === undefined) this.#allFormats.set(key, [f]);
-          else list.push(f);
-        }
-      }
+  private formatsForArnService(service: string): ArnFormat[] | undefined {
+    let formats = this.#arnFormats.get(service);
+    if (formats === undefined) {
+      const owners = [service, ...(Object.hasOwn(ARN_FORMATS_ELSEWHERE, service) ? (ARN_FORMATS_ELSEWHERE[service] ?? []) : [])];
+      const data = owners.map((p) => this.catalogue.loadedService(p));
+      if (data.some((d) => d === undefined)) return undefined;
+      formats = (data as ServiceData[]).flatMap((d) =>
+        this.formatsOf(d).filter((f) => f.service === service || (d.prefix === service && !literal(f.service))),
+      );
+      this.#arnFormats.set(service, formats);
     }
-    const own = this.#allFormats.get(service) ?? [];
-    return own.length === 0 ? [] : [...own, ...(this.#allFormats.get('*') ?? [])];
+    return formats;
   }
 
   /** Invalid ARN resource (and its specific forms), Unsupported resource ARN in policy. */
@@ -522,10 +523,9 @@ class ServiceChecker {
       if (this.attached !== undefined && arn.service !== this.attached.service) {
         this.ctx.report('unsupportedResourceArnInPolicy', { value, resourceType: this.attached.label }, span, path);
       }
-      // The service's own data must be loaded: it holds the formats of its ARNs.
-      if (!this.catalogue.hasService(arn.service) || this.catalogue.loadedService(arn.service) === undefined) continue;
+      if (!this.catalogue.hasService(arn.service)) continue;
       const formats = this.formatsForArnService(arn.service);
-      if (formats.length === 0) continue;
+      if (formats === undefined || formats.length === 0) continue;
       const glob = globFields(value, this.ctx.variablesEnabled);
       if (glob === undefined || formats.some((f) => arnIntersects(glob, f.fields))) continue;
       const candidates = formats.filter((f) => intersects(glob[4], f.fields[4]));
@@ -535,7 +535,6 @@ class ServiceChecker {
       else if (fixed(arn.account) && candidates.every((f) => f.account === '')) this.ctx.report('arnAccountNotAllowed', params, span, path);
       else if (fixed(arn.region) && candidates.every((f) => f.region === '')) this.ctx.report('arnRegionNotAllowed', params, span, path);
       else if (arn.region === '' && candidates.every((f) => f.region !== '')) this.ctx.report('missingArnRegion', params, span, path);
-      else if (arn.account === '' && candidates.every((f) => f.account !== '')) this.ctx.report('missingArnAccount', params, span, path);
       else this.ctx.report('invalidArnResource', params, span, path);
     }
   }
@@ -564,6 +563,23 @@ class ServiceChecker {
       this.ctx.report('actionResourceMismatch', { action: value.value, resourceTypes, example: exampleFormat(info, known).arn }, value.span, path);
     }
   }
+}
+
+/**
+ * Two services spell their tag key template `…/tag-key` rather than `…/${TagKey}`
+ * (`secretsmanager:ResourceTag/tag-key`, `ssm:resourceTag/tag-key`): a concrete key such as
+ * `secretsmanager:ResourceTag/team` is that key.
+ */
+function tagKeyTemplate(data: ServiceData | undefined, key: string): ConditionKeyInfo | undefined {
+  const lower = key.toLowerCase();
+  for (const info of data?.conditionKeys.values() ?? []) {
+    const name = info.key.toLowerCase();
+    if (name.endsWith('/tag-key')) {
+      const stem = name.slice(0, -'tag-key'.length);
+      if (lower.length > stem.length && lower.startsWith(stem)) return info;
+    }
+  }
+  return undefined;
 }
 
 /** The format to show as an example: a required resource type first, then the simplest (fewest placeholders). */

@@ -302,6 +302,15 @@ describe('the scenario format: identity providers in the world', () => {
     expect(faults([{ type: 'saml', name: 'Okta' }, { type: 'saml', name: 'Okta' }])).toEqual(['$.accounts[0].identityProviders[1]']);
   });
 
+  it('only the two unsigned calls may leave out both `principal` and `http`; the new fields are not unknown properties', () => {
+    const base = { format: 'iam-playground/scenario', version: 1, accounts: [{ id: A, identityProviders: [{ type: 'saml', name: 'Okta' }], instanceProfiles: [{ name: 'P' }] }] };
+    const unsignedS3 = validateDocument({ ...base, requests: [{ action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', params: { WebIdentityToken: {} } }] });
+    expect(unsignedS3.ok ? [] : unsignedS3.errors.map((e) => e.path)).toEqual(['$.requests[0]']);
+    const unsignedSaml = validateDocument({ ...base, requests: [{ action: 'sts:AssumeRoleWithSAML', resource: `arn:aws:iam::${A}:role/R`, params: { SAMLAssertion: {} } }] });
+    expect(unsignedSaml.ok).toBe(true);
+    expect(unsignedSaml.warnings).toEqual([]);
+  });
+
   it('the compiled world knows each provider by the ARN AWS gives it', () => {
     const { world } = compileWorld(fixture(), managed);
     expect([...world.identityProviders.keys()].sort()).toEqual([GITHUB, OKTA]);

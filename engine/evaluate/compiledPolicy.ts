@@ -131,26 +131,43 @@ function compiledStatementsOf(policy: Policy): () => readonly CompiledStatement[
 }
 
 /**
- * A policy whose `statements` are compiled when first read. The property is an own,
- * enumerable getter, so `{ ...policy, ref }` copies (which read it) keep working.
+ * A policy whose `statements` are compiled when first read. A class with a prototype
+ * getter keeps one object shape (fast property access in the evaluator). Copy it with
+ * `withRef`, not with a spread: a spread does not carry a prototype getter.
  */
+class LazyPolicy implements CompiledPolicy {
+  readonly ref: PolicyRef;
+  readonly kind: PolicyKind;
+  readonly text: string;
+  readonly policy: Policy | undefined;
+  readonly findings: readonly PolicyFinding[];
+  readonly errors: readonly string[];
+  private readonly compile: () => readonly CompiledStatement[];
+
+  constructor(fields: Omit<CompiledPolicy, 'statements'>, statements: () => readonly CompiledStatement[]) {
+    this.ref = fields.ref;
+    this.kind = fields.kind;
+    this.text = fields.text;
+    this.policy = fields.policy;
+    this.findings = fields.findings;
+    this.errors = fields.errors;
+    this.compile = statements;
+  }
+
+  get statements(): readonly CompiledStatement[] {
+    return this.compile();
+  }
+}
+
 function lazyPolicy(fields: Omit<CompiledPolicy, 'statements'>, statements: () => readonly CompiledStatement[]): CompiledPolicy {
-  const out = { ...fields } as CompiledPolicy;
-  Object.defineProperty(out, 'statements', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = statements();
-      Object.defineProperty(out, 'statements', { value, enumerable: true, writable: false, configurable: false });
-      return value;
-    },
-  });
-  return out;
+  return new LazyPolicy(fields, statements);
 }
 
 /** The same policy under another name or role (a boundary, an SCP attachment, a session policy): statements stay lazy and shared. */
 export function withRef(policy: CompiledPolicy, ref: PolicyRef): CompiledPolicy {
-  if (!policy.policy || policy.errors.length > 0) return { ...policy, ref };
+  if (!policy.policy || policy.errors.length > 0) {
+    return { ref, kind: policy.kind, text: policy.text, policy: policy.policy, findings: policy.findings, errors: policy.errors, statements: policy.statements };
+  }
   return lazyPolicy(
     { ref, kind: policy.kind, text: policy.text, policy: policy.policy, findings: policy.findings, errors: policy.errors },
     compiledStatementsOf(policy.policy),

@@ -4,7 +4,7 @@
  * authorization; one trace whose first events are the authentication steps.
  */
 import { deriveContext } from '../context/derive';
-import { compilePolicy, type CompiledPolicy } from '../evaluate/compiledPolicy';
+import { compilePolicy, withRef, type CompiledPolicy } from '../evaluate/compiledPolicy';
 import { authorize } from '../evaluate/evaluate';
 import {
   ANONYMOUS, resolveFederatedUser, resolveRoleSession, resolveRoot, resolveService, resolveUser,
@@ -48,7 +48,7 @@ function describedSession(world: World, json: SessionJson | undefined, requestId
   for (const arn of json?.policyArns ?? []) {
     const policy = world.managedPolicy(arn);
     if (!policy) faults.push(`Session policy \`${arn}\` does not exist.`);
-    else policies.push({ ...policy, ref: { ...policy.ref, kind: 'sessionPolicy' } });
+    else policies.push(withRef(policy, { ...policy.ref, kind: 'sessionPolicy' }));
   }
   return {
     policies: json?.policy !== undefined || (json?.policyArns?.length ?? 0) > 0 ? policies : undefined,

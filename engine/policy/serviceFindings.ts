@@ -84,8 +84,10 @@ export async function loadServicesFor(policy: Policy, catalogue: ServiceCatalogu
 }
 
 /**
- * The known service prefixes a policy names. Checks read only these services' data, so
- * that a policy's findings do not depend on what else the catalogue has loaded.
+ * The known service prefixes a policy's checks read: those of its actions and condition
+ * keys, and for each Resource ARN its service and {@link ARN_FORMATS_ELSEWHERE}. A check
+ * reads only the services its subject names, so findings do not depend on what else the
+ * catalogue has loaded.
  */
 function policyServices(policy: Policy, catalogue: ServiceCatalogue): Set<string> {
   const prefixes = new Set<string>();
@@ -115,8 +117,7 @@ function policyServices(policy: Policy, catalogue: ServiceCatalogue): Set<string
  * is not loaded is not checked.
  */
 export function serviceFindings(policy: Policy, kind: PolicyKind, catalogue: ServiceCatalogue, options: ServiceFindingsOptions = {}): PolicyFinding[] {
-  const services = policyServices(policy, catalogue);
-  const checker = new ServiceChecker(new ValidationContext(policy, kind), catalogue, services, attachedResourceType(kind, options.resourceArn));
+  const checker = new ServiceChecker(new ValidationContext(policy, kind), catalogue, attachedResourceType(kind, options.resourceArn));
   for (const st of policy.statements) checker.statement(st);
   return checker.ctx.findings.sort((a, b) => a.span.start - b.span.start);
 }
@@ -306,7 +307,6 @@ class ServiceChecker {
   constructor(
     readonly ctx: ValidationContext,
     private readonly catalogue: ServiceCatalogue,
-    private readonly services: ReadonlySet<string>,
     private readonly attached: AttachedType | undefined,
   ) {
     this.#globals = catalogue.globalConditionKeys();
@@ -404,7 +404,7 @@ class ServiceChecker {
         return;
       }
       if (this.catalogue.loadedService(prefix) === undefined) return;
-      info = this.catalogue.conditionKey(key);
+      info = this.catalogue.conditionKey(key) ?? tagKeyTemplate(this.catalogue.loadedService(prefix), key);
       if (info === undefined) {
         this.ctx.report('invalidServiceConditionKey', { key, service: prefix }, clause.keySpan, path);
         return;
@@ -563,6 +563,23 @@ class ServiceChecker {
       this.ctx.report('actionResourceMismatch', { action: value.value, resourceTypes, example: exampleFormat(info, known).arn }, value.span, path);
     }
   }
+}
+
+/**
+ * Two services spell their tag key template `…/tag-key` rather than `…/${TagKey}`
+ * (`secretsmanager:ResourceTag/tag-key`, `ssm:resourceTag/tag-key`): a concrete key such as
+ * `secretsmanager:ResourceTag/team` is that key.
+ */
+function tagKeyTemplate(data: ServiceData | undefined, key: string): ConditionKeyInfo | undefined {
+  const lower = key.toLowerCase();
+  for (const info of data?.conditionKeys.values() ?? []) {
+    const name = info.key.toLowerCase();
+    if (name.endsWith('/tag-key')) {
+      const stem = name.slice(0, -'tag-key'.length);
+      if (lower.length > stem.length && lower.startsWith(stem)) return info;
+    }
+  }
+  return undefined;
 }
 
 /** The format to show as an example: a required resource type first, then the simplest (fewest placeholders). */

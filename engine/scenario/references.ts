@@ -128,8 +128,16 @@ function checkOrganization(org: OrganizationJson, accounts: readonly AccountJson
   );
 }
 
+/** The STS calls that take unsigned requests: the token in `params` is the caller. */
+const UNSIGNED_ACTIONS = new Set(['sts:assumerolewithwebidentity', 'sts:assumerolewithsaml']);
+
 function checkRequest(request: RequestJson, path: string, accounts: readonly AccountJson[], sessions: ReadonlySet<string>, out: ScenarioFault[]): void {
-  if (request.principal === undefined) return;
+  if (request.principal === undefined) {
+    if (request.http === undefined && !UNSIGNED_ACTIONS.has(request.action.toLowerCase())) {
+      out.push({ path, message: `A request needs \`principal\` or \`http\`; only sts:AssumeRoleWithWebIdentity and sts:AssumeRoleWithSAML, which are unsigned, may leave both out (\`${request.action}\` is not one of them).` });
+    }
+    return;
+  }
   const name = parsePrincipalName(request.principal);
   const at = `${path}.principal`;
   if (!name) {

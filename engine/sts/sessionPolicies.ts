@@ -7,7 +7,7 @@
  * The PackedPolicySize response element indicates by percentage how close the policies
  * and tags for your request are to the upper size limit").
  */
-import { compilePolicy, type CompiledPolicy } from '../evaluate/compiledPolicy';
+import { compilePolicy, withRef, type CompiledPolicy } from '../evaluate/compiledPolicy';
 import type { World } from '../model/world';
 import { stringListParam, type ParamError, type StsParams } from './params';
 
@@ -68,7 +68,7 @@ export function sessionPolicies(
   for (const arn of arns) {
     const policy = world.managedPolicy(arn);
     if (!policy) return { errorCode: 'NoSuchEntity', message: `Policy ${arn} does not exist or is not attachable.` };
-    policies.push({ ...policy, ref: { ...policy.ref, kind: 'sessionPolicy' } });
+    policies.push(withRef(policy, { ...policy.ref, kind: 'sessionPolicy' }));
   }
   const passedPolicies = inline !== undefined || arns.length > 0;
   if (!passedPolicies && tags.size === 0) return { policies: undefined, packedPolicySize: undefined };
