@@ -104,6 +104,11 @@ export default defineConfig(() => ({
       },
     }),
   ],
+  optimizeDeps: {
+    // Used only inside the engine worker: without this the dev server discovers them on the
+    // first request and reloads the page to re-optimize.
+    include: ['@cfworker/json-schema', 'ipaddr.js'],
+  },
   worker: {
     // The engine worker is an ES module worker (engine/worker/worker.ts).
     format: 'es' as const,

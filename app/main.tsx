@@ -14,9 +14,12 @@ import { registerServiceWorker } from './pwa/serviceWorker';
 import { useAppStore } from './store';
 import { openSample } from './world/loadWorld';
 import './styles/tokens.css';
-import './styles/app.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
 import './styles/canvas.css';
-import './styles/panels.css';
+import './styles/request.css';
+import './styles/details.css';
 
 onEngineEvent((event) => {
   const { addNotice } = useAppStore.getState();

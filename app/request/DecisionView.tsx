@@ -87,7 +87,8 @@ export function DecisionView() {
   useEffect(() => {
     if (result.state !== 'done' && result.state !== 'failed') return;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    ref.current?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+    const region = ref.current?.closest('section') ?? ref.current;
+    region?.scrollIntoView({ block: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
   }, [result]);
   return (
     <div ref={ref} className="decision" aria-live="polite" aria-busy={result.state === 'running'}>

@@ -238,12 +238,11 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
   let { decision, decidedBy, reason, params, message } = judged.result;
 
   // ── Further permissions the same call needs: sts:TagSession, sts:SetSourceIdentity (on the role), iam:PassRole.
-  const further: [string, string, readonly (readonly [string, ContextValue])[]][] = [
-    ...(sts?.alsoRequires ?? []).map((a) => [a, request.resource, callContext] as [string, string, readonly (readonly [string, ContextValue])[]]),
-    ...(service?.ok ? [['iam:PassRole', service.role.arn, [...authContext, ...service.passRoleContext]] as [string, string, readonly (readonly [string, ContextValue])[]]] : []),
-  ];
+  type Further = { readonly action: string; readonly resource: string; readonly context: readonly (readonly [string, ContextValue])[] };
+  const further: Further[] = (sts?.alsoRequires ?? []).map((action) => ({ action, resource: request.resource, context: callContext }));
+  if (service?.ok) further.push({ action: 'iam:PassRole', resource: service.role.arn, context: [...authContext, ...service.passRoleContext] });
   let refusedAction = request.action;
-  for (const [action, resource, context] of further) {
+  for (const { action, resource, context } of further) {
     if (decision !== 'allowed') break;
     const more = judge(world, principal, { ...request, action, resource }, now, options, tracer, context);
     if (more.result.decision !== 'allowed') {

@@ -101,9 +101,9 @@ export const POLICY_FINDING_CODES = {
   redundantValue: { severity: 'suggestion', message: '`{value}` is already covered by `{coveredBy}` in {element}; remove it.' },
   // ── the IAM service catalogue (./serviceFindings.ts), after Access Analyzer's checks of the same names ──
   invalidServiceInAction: { severity: 'error', message: 'The service `{service}` in the action `{action}` does not exist; use a valid service prefix.' },
-  invalidServiceInActionDidYouMean: { severity: 'error', message: 'The service `{service}` in the action `{action}` does not exist. Did you mean `{suggestion}`?' },
+  invalidServiceInActionDidYouMean: { severity: 'error', message: 'The service `{service}` in the action `{action}` does not exist; did you mean `{suggestion}`? Use a valid service prefix.' },
   invalidAction: { severity: 'error', message: 'The action `{action}` does not exist.' },
-  invalidActionDidYouMean: { severity: 'error', message: 'The action `{action}` does not exist. Did you mean `{suggestion}`?' },
+  invalidActionDidYouMean: { severity: 'error', message: 'The action `{action}` does not exist; did you mean `{suggestion}`? Check the spelling.' },
   invalidActionWildcard: { severity: 'error', message: 'No action of the service `{service}` matches `{action}`; check the spelling.' },
   invalidService: { severity: 'error', message: 'The service `{service}` of the condition key `{key}` does not exist; use a valid service prefix.' },
   invalidGlobalConditionKey: { severity: 'error', message: 'The condition key `{key}` does not exist; use a valid global condition key.' },

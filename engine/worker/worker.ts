@@ -5,11 +5,9 @@
  * The same host runs on the main thread when a Worker cannot start (the app imports
  * `createEngineHost` dynamically); the message wiring below only happens inside a worker.
  */
-import { compileWorld, evaluateRequest, parseScenarioText, requiredManagedPolicyArns } from '../index';
+import { compileWorld, evaluateRequest, parseScenarioText, requiredManagedPolicyArns, type CompiledWorld } from '../index';
 import { fetchManagedPolicies, managedPolicySourceFrom } from '../data/managedPolicies';
 import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
-
-type CompiledWorld = ReturnType<typeof compileWorld>['world'];
 
 /** Answers protocol requests; one per worker (or one on the main thread). */
 export interface EngineHost {
