@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/', 'reports/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'node_modules/', 'public/', 'reports/', 'test-results/', 'playwright-report/', '.scratch*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
