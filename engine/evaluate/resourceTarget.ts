@@ -53,6 +53,19 @@ export function resolveResourceTarget(world: World, resource: string, actionLowe
     return { arn: '*', account: principal.facts.accountId, tags: NO_TAGS, policy: undefined, stage: 'resource', required: false, role: undefined };
   }
   const kind = TRUST_ACTIONS.has(actionLower) ? 't' : actionLower.startsWith('kms:') ? 'k' : 'o';
+  // Consecutive requests on one resource (a batch, a what-if replay) skip the lookup.
+  if (last.world === world && last.resource === resource && last.kind === kind && last.target) return last.target;
+  const target = lookupTarget(world, resource, kind, actionLower, principal);
+  last.world = world;
+  last.resource = resource;
+  last.kind = kind;
+  last.target = target.account === principal.facts.accountId && resourceOwnerFromArn(resource) === undefined ? undefined : target;
+  return target;
+}
+
+const last: { world: World | undefined; resource: string; kind: string; target: ResourceTarget | undefined } = { world: undefined, resource: '', kind: '', target: undefined };
+
+function lookupTarget(world: World, resource: string, kind: string, actionLower: string, principal: ResolvedPrincipal): ResourceTarget {
   const bucket = kind === 'o' ? s3BucketArn(resource) : undefined;
   let cache = targets.get(world);
   if (!cache) targets.set(world, (cache = new Map()));
