@@ -38,10 +38,10 @@ export interface MatchInput {
 
 const prepared = new WeakMap<PrincipalFacts, PreparedPrincipal>();
 
-export function prepareMatchInput(action: string, resource: string, context: RequestContext, facts: PrincipalFacts): MatchInput {
+export function prepareMatchInput(action: string, resource: string, context: RequestContext, facts: PrincipalFacts, actionLower = action.toLowerCase()): MatchInput {
   let principal = prepared.get(facts);
   if (!principal) prepared.set(facts, (principal = preparePrincipal(facts)));
-  return { action, actionLower: action.toLowerCase(), resource, subject: arnSubject(resource), context, principal };
+  return { action, actionLower, resource, subject: arnSubject(resource), context, principal };
 }
 
 /** One element's verdict, for the trace. */

@@ -26,6 +26,8 @@ export interface AuthzInput {
   readonly world: World;
   readonly principal: ResolvedPrincipal;
   readonly action: string;
+  /** The action lower-cased, when the caller has it already. */
+  readonly actionLower?: string;
   readonly target: ResourceTarget;
   readonly context: RequestContext;
   readonly tracer?: Tracer;
@@ -70,7 +72,10 @@ function evaluateOrgPolicies(
     const level = evaluatePolicies(attached, match, kind, levelEvent, tracer);
     if (level.deny) {
       result.deny = true;
-      result.decidingStatement ??= level.decidingStatement;
+      if (!result.decidingStatement) {
+        result.decidingStatement = level.decidingStatement;
+        result.decidingPolicy = level.decidingPolicy;
+      }
     }
     // RCPFullAWSAccess is attached at every level and cannot be detached: an RCP level always allows.
     const levelAllows = kind === 'rcp' || level.allow;
@@ -85,8 +90,8 @@ export function authorize(input: AuthzInput): AuthzResult {
   const tracer = input.tracer ?? NO_TRACE;
   const { world, principal, target } = input;
   const facts = principal.facts;
-  const match = prepareMatchInput(input.action, target.arn, input.context, facts);
-  const actionLower = input.action.toLowerCase();
+  const actionLower = input.actionLower ?? input.action.toLowerCase();
+  const match = prepareMatchInput(input.action, target.arn, input.context, facts, actionLower);
   const service = actionLower.slice(0, actionLower.indexOf(':'));
   const org = world.organization;
   const serviceLinked = principal.entity.kind === 'assumedRole' && principal.entity.role.serviceLinked;
@@ -259,7 +264,11 @@ export function authorize(input: AuthzInput): AuthzResult {
 
 function statementParams(result: PolicySetResult): TraceParams {
   const st = result.decidingStatement;
-  return st ? { policy: st.policy.name, statement: st.index, ...(st.sid ? { sid: st.sid } : {}) } : {};
+  const policy = result.decidingPolicy;
+  if (!st || !policy) return {};
+  const params: Record<string, string | number | boolean> = { policy: policy.name, statement: st.index };
+  if (st.sid) params['sid'] = st.sid;
+  return params;
 }
 
 const DENY_REASON: Record<Stage, ReasonCode> = {

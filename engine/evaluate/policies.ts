@@ -3,7 +3,7 @@
  * matched; the trace gets a policy event per policy, a statement event per statement and,
  * below it, each element's verdict.
  */
-import type { CompiledPolicy, MatchInput, PrincipalMatchKind } from './compiledPolicy';
+import type { CompiledPolicy, CompiledStatement, MatchInput, PrincipalMatchKind } from './compiledPolicy';
 import type { Tracer } from './tracer';
 import type { PolicyRef, Stage } from './types';
 
@@ -13,13 +13,15 @@ export interface PolicySetResult {
   /** The strongest way a matching Allow named the caller (resource-based policies). */
   allowKind: PrincipalMatchKind | undefined;
   /** The first deciding statement, for the summary: policy and statement index. */
-  decidingStatement: { readonly policy: PolicyRef; readonly index: number; readonly sid: string | undefined } | undefined;
+  /** The first deciding statement (a Deny once one matched) and its policy; no object is made per match. */
+  decidingStatement: CompiledStatement | undefined;
+  decidingPolicy: PolicyRef | undefined;
 }
 
 const KIND_RANK: Record<PrincipalMatchKind, number> = { account: 1, role: 2, anyone: 3, direct: 3 };
 
 export function emptyResult(): PolicySetResult {
-  return { deny: false, allow: false, allowKind: undefined, decidingStatement: undefined };
+  return { deny: false, allow: false, allowKind: undefined, decidingStatement: undefined, decidingPolicy: undefined };
 }
 
 /** Evaluates `policies` and merges the outcome into `into` (so SCP levels or several sets can share one result). */
@@ -60,11 +62,17 @@ export function evaluatePolicies(
       }
       if (kind === null) continue;
       if (statement.effect === 'Deny') {
-        if (!into.deny || !into.decidingStatement) into.decidingStatement = { policy: policy.ref, index: statement.index, sid: statement.sid };
+        if (!into.deny || !into.decidingStatement) {
+          into.decidingStatement = statement;
+          into.decidingPolicy = policy.ref;
+        }
         into.deny = true;
         policyDeny = true;
       } else {
-        if (!into.allow && !into.deny) into.decidingStatement = { policy: policy.ref, index: statement.index, sid: statement.sid };
+        if (!into.allow && !into.deny) {
+          into.decidingStatement = statement;
+          into.decidingPolicy = policy.ref;
+        }
         into.allow = true;
         policyAllow = true;
         if (into.allowKind === undefined || KIND_RANK[kind] > KIND_RANK[into.allowKind]) into.allowKind = kind;

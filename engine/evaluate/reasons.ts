@@ -29,6 +29,7 @@ export const REASON_CODES = [
   'serviceNotAllowedByResourcePolicy',
   'crossAccountNeedsBothSides',
   'authenticationFailed',
+  'consoleSignInFailed',
   'stsRefused',
   // ── stages ──
   'stageScp',
@@ -100,6 +101,8 @@ export const REASON_CODES = [
   'authnRequestTime',
   'authnSignature',
   'authnMfa',
+  'authnPassword',
+  'authnConsoleSession',
   'authnPassed',
   // ── STS ──
   'stsCall',

@@ -1,6 +1,6 @@
 /**
- * One request through the whole pipeline: authentication (a signed HTTP request, or the
- * principal the request names), the request context, STS parameter checks, and
+ * One request through the whole pipeline: authentication (a signed HTTP request, a console
+ * sign-in, or the principal the request names), the request context, STS parameter checks, and
  * authorization; one trace whose first events are the authentication steps.
  */
 import { deriveContext } from '../context/derive';
@@ -21,6 +21,7 @@ import { stsPrecheck, stsIssue, isStsCall, isUnsignedStsCall, credentialsFor } f
 import { describeResponse } from '../sts/response';
 import { isServiceRoleRequest, serviceRolePrecheck, type ServiceRolePlan } from '../sts/serviceRoles';
 import { authenticate } from './authenticate';
+import { consoleSignIn } from '../authn/console';
 import type { ContextValue } from '../context/types';
 
 export interface RunOptions {
@@ -164,7 +165,7 @@ function judge(
     const message = `User: ${principal.facts.callerArn} is allowed to perform: ${request.action} on resource: ${request.resource} because no permissions are required to perform this operation`;
     return { result: { decision: 'allowed' as const, decidedBy: ['sts' as const], reason: 'stsCall' as const, params: {}, message }, derived, target };
   }
-  const result = authorize({ world, principal, action: request.action, target, context: derived.context, tracer, disabled: options.disabled });
+  const result = authorize({ world, principal, action: request.action, actionLower, target, context: derived.context, tracer, disabled: options.disabled });
   return { result, derived, target };
 }
 
@@ -185,7 +186,7 @@ function isDecision(value: ResolvedPrincipal | DecisionResult): value is Decisio
  * the request needs the asynchronous pipeline.
  */
 export function evaluateSync(world: World, request: RequestJson, options: RunOptions = {}): DecisionResult | undefined {
-  if (request.http !== undefined || isStsCall(request.action.toLowerCase()) || (request.params !== undefined && isServiceRoleRequest(request))) return undefined;
+  if (request.http !== undefined || request.console !== undefined || isStsCall(request.action.toLowerCase()) || (request.params !== undefined && isServiceRoleRequest(request))) return undefined;
   const tracer = options.trace ? createTracer() : NO_TRACE;
   const now = options.now ?? world.now ?? new Date();
   const principal = givenPrincipal(world, request, options, tracer, now);
@@ -212,6 +213,13 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
     if (!authn.ok) return failure(authn.errorCode, 'authn', 'authenticationFailed', authn.message, tracer, { httpStatus: authn.httpStatus });
     principal = authn.principal;
     authContext.push(...authn.context);
+  } else if (request.console !== undefined) {
+    // A request from an AWS Management Console session: the sign-in (password, MFA) first; a failed one reaches no policy.
+    const signIn = await consoleSignIn(world, request.principal, request.console, request.action, now, tracer);
+    if (!signIn.ok) {
+      return failure(signIn.errorCode, 'authn', signIn.signInFailed ? 'consoleSignInFailed' : 'authenticationFailed', signIn.message, tracer, signIn.httpStatus !== undefined ? { httpStatus: signIn.httpStatus } : {});
+    }
+    principal = signIn.principal;
   } else if (request.principal === undefined && isUnsignedStsCall(actionLower)) {
     // AssumeRoleWithWebIdentity / AssumeRoleWithSAML "does not require the use of AWS security credentials".
     tracer.add({ parent: null, stage: 'authn', kind: 'step', outcome: 'pass', reason: 'authnAnonymous', params: { principal: 'anonymous' } });
