@@ -24,6 +24,9 @@ export function emptyResult(): PolicySetResult {
   return { deny: false, allow: false, allowKind: undefined, decidingStatement: undefined, decidingPolicy: undefined };
 }
 
+/** The result of no policies at all. INVARIANT: never mutated (callers only read what evaluatePolicies returns). */
+const NOTHING: PolicySetResult = Object.freeze(emptyResult());
+
 /** Evaluates `policies` and merges the outcome into `into` (so SCP levels or several sets can share one result). */
 export function evaluatePolicies(
   policies: readonly CompiledPolicy[],
@@ -31,8 +34,10 @@ export function evaluatePolicies(
   stage: Stage,
   parent: number,
   tracer: Tracer,
-  into: PolicySetResult = emptyResult(),
+  into?: PolicySetResult,
 ): PolicySetResult {
+  if (policies.length === 0) return into ?? NOTHING;
+  into ??= emptyResult();
   for (const policy of policies) {
     const policyEvent = tracer.enabled
       ? tracer.add({ parent, stage, kind: 'policy', outcome: 'noMatch', reason: 'policyEvaluated', params: { name: policy.ref.name }, policy: policy.ref })
