@@ -4,6 +4,7 @@
  * ../shared/scenario-format.md specifies. Exit status: 0 when every expectation holds,
  * 1 when any does not, 2 when a file is not a valid scenario or pack.
  */
+import { parseFileArgs } from './args';
 import { readFileSync } from 'node:fs';
 import { checkScenario, type ScenarioCheck } from '../check/checkScenario';
 import { loadManagedPolicySourceNode } from '../data/nodeManagedPolicies';
@@ -105,13 +106,9 @@ async function checkFile(path: string, report: Report): Promise<void> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const files = argv.filter((a) => a !== '--json');
-  const unknown = files.filter((f) => f.startsWith('--'));
-  if (files.length === 0 || unknown.length > 0) {
-    process.stderr.write(`${unknown.length ? `Unknown option ${unknown.join(' ')}. ` : ''}${USAGE}\n`);
-    return 2;
-  }
+  const args = parseFileArgs(argv, USAGE);
+  if (!args.ok) return 2;
+  const { json, files } = args;
   const report: Report = { json, rows: [], lines: [], invalid: false, failed: false };
   for (const file of files) {
     const before = report.lines.length;

@@ -13,6 +13,7 @@
  * Exit status: 0 when no finding is an error, 1 when one is, 2 when a file cannot be read or
  * is not a valid scenario or pack (or the command line is wrong).
  */
+import { parseFileArgs } from './args';
 import { readFileSync } from 'node:fs';
 import { nodeServiceCatalogue } from '../data/nodeServiceData';
 import type { ServiceCatalogue } from '../data/serviceData';
@@ -188,13 +189,9 @@ function summary(report: Report): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const files = argv.filter((a) => a !== '--json');
-  const unknown = files.filter((f) => f.startsWith('--'));
-  if (files.length === 0 || unknown.length > 0) {
-    process.stderr.write(`${unknown.length ? `Unknown option ${unknown.join(' ')}. ` : ''}${USAGE}\n`);
-    return 2;
-  }
+  const args = parseFileArgs(argv, USAGE);
+  if (!args.ok) return 2;
+  const { json, files } = args;
   const catalogue = nodeServiceCatalogue();
   const report: Report = { rows: [], policies: 0, invalid: false };
   for (const file of files) await lintFile(file, json, report, catalogue);
