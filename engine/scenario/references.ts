@@ -131,7 +131,39 @@ function checkOrganization(org: OrganizationJson, accounts: readonly AccountJson
 /** The STS calls that take unsigned requests: the token in `params` is the caller. */
 const UNSIGNED_ACTIONS = new Set(['sts:assumerolewithwebidentity', 'sts:assumerolewithsaml']);
 
-function checkRequest(request: RequestJson, path: string, accounts: readonly AccountJson[], sessions: ReadonlySet<string>, out: ScenarioFault[]): void {
+/**
+ * A console request (`console`): the caller signs in with a password, so it is an IAM user
+ * or an account's root user named by `principal`, not a signed HTTP request; an MFA device
+ * it names must be one of the identity's own; it cannot sign in after the scenario's `now`.
+ */
+function checkConsole(request: RequestJson, path: string, accounts: readonly AccountJson[], now: string | undefined, out: ScenarioFault[]): void {
+  const attempt = request.console;
+  if (attempt === undefined) return;
+  const at = `${path}.console`;
+  if (request.http !== undefined) out.push({ path: at, message: 'A console request is made with the console session\'s credentials: it has `principal` and `console`, not `http`.' });
+  if (request.principal === undefined) {
+    out.push({ path: at, message: 'A console request names who signs in with `principal`: an IAM user (`arn:aws:iam::ACCOUNT:user/NAME`) or an account\'s root user (`arn:aws:iam::ACCOUNT:root`).' });
+    return;
+  }
+  const name = parsePrincipalName(request.principal);
+  if (name && name.kind !== 'user' && name.kind !== 'root') {
+    out.push({ path: `${path}.principal`, message: `Only an IAM user or an account's root user signs in to the AWS Management Console with a password; \`${request.principal}\` is neither (roles and federated users reach the console through federation).` });
+    return;
+  }
+  if (attempt.mfaSerial !== undefined && name && (name.kind === 'user' || name.kind === 'root')) {
+    const account = accounts.find((a) => a.id === name.account);
+    const devices = name.kind === 'user' ? account?.users?.find((u) => u.name === name.name)?.mfaDevices : account?.root?.mfaDevices;
+    if (account && devices && devices.length > 0 && !devices.some((d) => d.serial === attempt.mfaSerial)) {
+      out.push({ path: `${at}.mfaSerial`, message: `\`${attempt.mfaSerial}\` is not an MFA device of \`${request.principal}\` (its devices: ${devices.map((d) => `\`${d.serial}\``).join(', ')}).` });
+    }
+  }
+  if (attempt.signedInAt !== undefined && now !== undefined && Date.parse(attempt.signedInAt) > Date.parse(now)) {
+    out.push({ path: `${at}.signedInAt`, message: `The sign-in time ${attempt.signedInAt} is later than the scenario's \`now\` (${now}).` });
+  }
+}
+
+function checkRequest(request: RequestJson, path: string, accounts: readonly AccountJson[], sessions: ReadonlySet<string>, out: ScenarioFault[], now?: string): void {
+  checkConsole(request, path, accounts, now, out);
   if (request.principal === undefined) {
     if (request.http === undefined && !UNSIGNED_ACTIONS.has(request.action.toLowerCase())) {
       out.push({ path, message: `A request needs \`principal\` or \`http\`; only sts:AssumeRoleWithWebIdentity and sts:AssumeRoleWithSAML, which are unsigned, may leave both out (\`${request.action}\` is not one of them).` });
@@ -186,7 +218,7 @@ export function checkReferences(scenario: ScenarioJson, base: string): ScenarioF
       if (requestIds.has(request.id)) local.push({ path: `${path}.id`, message: `Request id \`${request.id}\` is used twice.` });
       requestIds.add(request.id);
     }
-    checkRequest(request, path, scenario.accounts, sessions, local);
+    checkRequest(request, path, scenario.accounts, sessions, local, scenario.now);
     if (request.as) sessions.add(request.as);
   });
   const queryIds = new Set<string>();
@@ -204,7 +236,7 @@ export function checkReferences(scenario: ScenarioJson, base: string): ScenarioF
       const org = exercise.solution.organization ?? scenario.organization;
       if (exercise.solution.organization && org) checkOrganization(org, exercise.solution.accounts, []);
       exercise.goals.forEach((goal, i) => {
-        if ('request' in goal) checkRequest(goal.request, `$.exercise.goals[${i}].request`, exercise.solution!.accounts, sessions, solutionFaults);
+        if ('request' in goal) checkRequest(goal.request, `$.exercise.goals[${i}].request`, exercise.solution!.accounts, sessions, solutionFaults, scenario.now);
       });
       local.push(...solutionFaults.map((f) => ({ ...f, message: `In the solution: ${f.message}` })));
     }

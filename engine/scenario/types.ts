@@ -154,6 +154,22 @@ export interface SessionJson {
   readonly mfa?: boolean;
 }
 
+/**
+ * A request made from an AWS Management Console session (an extension): the caller named by
+ * `principal` (an IAM user or an account's root user) signs in with these credentials, and
+ * the request is made with the console session's temporary credentials.
+ */
+export interface ConsoleJson {
+  /** The console password typed at sign-in. */
+  readonly password?: string;
+  /** The six-digit code of the identity's MFA device (needed when it has one). */
+  readonly mfaCode?: string;
+  /** Which MFA device the code is from (its serial); default: any of the identity's devices. */
+  readonly mfaSerial?: string;
+  /** When the sign-in happened (ISO 8601); default: the request's time (`now`). */
+  readonly signedInAt?: string;
+}
+
 /** An expected outcome: a decision, `denied` (goals only) or an AWS error code. */
 export type ExpectedDecision = string;
 
@@ -165,6 +181,8 @@ export interface RequestJson {
   readonly resource: string;
   readonly context?: Readonly<Record<string, string | readonly string[]>>;
   readonly session?: SessionJson;
+  /** Made from an AWS Management Console session (extension): the sign-in credentials. */
+  readonly console?: ConsoleJson;
   readonly params?: Readonly<Record<string, unknown>>;
   readonly as?: string;
   readonly expect?: ExpectedDecision;

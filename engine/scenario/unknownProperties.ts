@@ -31,6 +31,7 @@ const organization: Shape = {
 const request: Shape = {
   id: 'leaf', principal: 'leaf', http: 'leaf', action: 'leaf', resource: 'leaf', context: 'map',
   session: { issuer: 'leaf', policy: 'leaf', policyArns: 'leaf', tags: 'map', sourceIdentity: 'leaf', mfa: 'leaf' },
+  console: { password: 'leaf', mfaCode: 'leaf', mfaSerial: 'leaf', signedInAt: 'leaf' },
   params: 'map', as: 'leaf', expect: 'leaf',
 };
 const whoCan: Shape = { action: 'leaf', resource: 'leaf', context: 'map' };
