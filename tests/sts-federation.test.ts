@@ -146,7 +146,7 @@ describe('AssumeRoleWithWebIdentity (AWS STS API Reference, "AssumeRoleWithWebId
     const r = p.get('github-feature-branch-refused-by-sub-condition');
     expect(r.decision).toBe('implicitDeny');
     expect(r.decidedBy).toEqual(['trust']);
-    expect(r.reason).toBe('noTrustPolicyAllows');
+    expect(r.reason).toBe('federatedCallerNotAllowedByTrust');
     expect(r.message).toMatch(/^Not authorized to perform sts:AssumeRoleWithWebIdentity/);
   });
 

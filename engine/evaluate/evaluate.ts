@@ -119,7 +119,7 @@ export function authorize(input: AuthzInput): AuthzResult {
   } else if (tracer.enabled) {
     if (tracer.enabled) tracer.add({
       parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable',
-      reason: facts.kind === 'service' || facts.kind === 'anonymous' ? 'scpNotApplicableServicePrincipal' : 'scpNotApplicableNoOrganization', params: {},
+      reason: facts.federatedProvider ? 'scpNotApplicableFederatedToken' : facts.kind === 'service' || facts.kind === 'anonymous' ? 'scpNotApplicableServicePrincipal' : 'scpNotApplicableNoOrganization', params: {},
     });
   }
 
@@ -160,7 +160,7 @@ export function authorize(input: AuthzInput): AuthzResult {
   const hasIdentity = facts.kind === 'user' || facts.kind === 'assumedRole' || facts.kind === 'federatedUser';
   const identityEvent = !tracer.enabled ? -1 : tracer.add({
     parent: null, stage: 'identity', kind: 'stage', outcome: hasIdentity ? 'info' : 'notApplicable',
-    reason: hasIdentity ? 'stageIdentity' : facts.kind === 'root' ? 'identityNotApplicableRoot' : facts.kind === 'anonymous' ? 'identityNotApplicableAnonymous' : 'identityNotApplicableService',
+    reason: hasIdentity ? 'stageIdentity' : facts.kind === 'root' ? 'identityNotApplicableRoot' : facts.kind === 'anonymous' ? 'identityNotApplicableAnonymous' : facts.federatedProvider ? 'identityNotApplicableFederatedToken' : 'identityNotApplicableService',
     params: {},
   });
   const identity = evaluatePolicies(hasIdentity ? enabled(principal.identityPolicies, input.disabled) : [], match, 'identity', identityEvent, tracer);
@@ -207,7 +207,7 @@ export function authorize(input: AuthzInput): AuthzResult {
     case 'service':
       return resourceKind
         ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', resourceAllowParams, tracer)
-        : finish(input, 'implicitDeny', [resourceStage], 'serviceNotAllowedByResourcePolicy', {}, tracer);
+        : finish(input, 'implicitDeny', [resourceStage], facts.federatedProvider ? 'federatedCallerNotAllowedByTrust' : 'serviceNotAllowedByResourcePolicy', {}, tracer);
     case 'anonymous':
       return resourceKind === 'anyone'
         ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', resourceAllowParams, tracer)

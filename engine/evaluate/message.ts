@@ -20,6 +20,7 @@ const BECAUSE: Partial<Record<ReasonCode, (action: string) => string>> = {
   federatedUserWithoutSessionPolicy: (a) => `because no session policy allows the ${a} action (a federated user session created without a session policy has no permissions)`,
   anonymousNotAllowed: (a) => `because no resource-based policy allows the ${a} action for anonymous requests`,
   serviceNotAllowedByResourcePolicy: (a) => `because no resource-based policy allows the ${a} action for this service principal`,
+  federatedCallerNotAllowedByTrust: (a) => `because no resource-based policy allows the ${a} action (the role's trust policy does not allow this identity provider's token)`,
   explicitDenyInScp: () => 'with an explicit deny in a service control policy',
   explicitDenyInRcp: () => 'with an explicit deny in a resource control policy',
   explicitDenyInResourcePolicy: () => 'with an explicit deny in a resource-based policy',
