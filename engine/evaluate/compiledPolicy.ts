@@ -143,6 +143,7 @@ class LazyPolicy implements CompiledPolicy {
   readonly findings: readonly PolicyFinding[];
   readonly errors: readonly string[];
   private readonly compile: () => readonly CompiledStatement[];
+  private list: readonly CompiledStatement[] | undefined;
 
   constructor(fields: Omit<CompiledPolicy, 'statements'>, statements: () => readonly CompiledStatement[]) {
     this.ref = fields.ref;
@@ -155,7 +156,7 @@ class LazyPolicy implements CompiledPolicy {
   }
 
   get statements(): readonly CompiledStatement[] {
-    return this.compile();
+    return (this.list ??= this.compile());
   }
 }
 

@@ -19,6 +19,15 @@ import { NO_TRACE, type Tracer } from './tracer';
 import type { AuthzDecision, Stage, TraceParams } from './types';
 
 const NONE: readonly CompiledPolicy[] = [];
+const NO_STAGES: readonly StageOutcome[] = [];
+const singles = new WeakMap<CompiledPolicy, readonly CompiledPolicy[]>();
+
+/** `[policy]`, made once per policy rather than once per request. */
+function single(policy: CompiledPolicy): readonly CompiledPolicy[] {
+  let list = singles.get(policy);
+  if (!list) singles.set(policy, (list = [policy]));
+  return list;
+}
 const RCP_SERVICES: ReadonlySet<string> = new Set(RCP_SUPPORTED_SERVICES);
 const BUCKET_POLICY_ACTIONS: ReadonlySet<string> = new Set(['s3:getbucketpolicy', 's3:putbucketpolicy', 's3:deletebucketpolicy']);
 
@@ -125,7 +134,10 @@ export function authorize(input: AuthzInput): AuthzResult {
 
   // ── RCPs: the resource's account, for the services RCPs support.
   const resourceAccount = target.account;
-  if (org && resourceAccount && org.accountParent.has(resourceAccount) && target.arn !== '*') {
+  // With no RCP attached anywhere, only RCPFullAWSAccess is in force: nothing to evaluate (the trace still shows the stage).
+  if (org && org.rcps.size === 0 && !tracer.enabled) {
+    // nothing can deny here
+  } else if (org && resourceAccount && org.accountParent.has(resourceAccount) && target.arn !== '*') {
     if (resourceAccount === org.managementAccount) {
       if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableManagementAccount', params: { account: resourceAccount } });
     } else if (!RCP_SERVICES.has(service)) {
@@ -146,7 +158,7 @@ export function authorize(input: AuthzInput): AuthzResult {
   // "The root principal of the bucket owner account can perform the GetBucketPolicy, PutBucketPolicy, and
   // DeleteBucketPolicy API actions, even if the bucket policy explicitly denies" it (Amazon S3 User Guide, bucket policies).
   const lockoutExempt = facts.kind === 'root' && resourceAccount === callerAccount && BUCKET_POLICY_ACTIONS.has(actionLower) && target.arn.startsWith('arn:aws:s3:::');
-  const resourcePolicies = target.policy && !lockoutExempt && !input.disabled?.has(target.policy.ref.id) ? [target.policy] : [];
+  const resourcePolicies = target.policy && !lockoutExempt && !input.disabled?.has(target.policy.ref.id) ? single(target.policy) : NONE;
   const resourceEvent = !tracer.enabled ? -1 : tracer.add({
     parent: null, stage: resourceStage, kind: 'stage', outcome: resourcePolicies.length ? 'info' : 'notApplicable',
     reason: resourcePolicies.length ? (resourceStage === 'trust' ? 'stageTrust' : 'stageResource') : lockoutExempt && target.policy ? 'rootBucketPolicyExemption' : 'noResourcePolicy',
@@ -171,7 +183,7 @@ export function authorize(input: AuthzInput): AuthzResult {
 
   const boundaryPolicy = principal.boundary && !input.disabled?.has(principal.boundary.ref.id) ? principal.boundary : undefined;
   const boundaryEvent = !tracer.enabled ? -1 : tracer.add({ parent: null, stage: 'boundary', kind: 'stage', outcome: boundaryPolicy ? 'info' : 'notApplicable', reason: boundaryPolicy ? 'stageBoundary' : 'noBoundary', params: {} });
-  const boundary = evaluatePolicies(boundaryPolicy ? [boundaryPolicy] : [], match, 'boundary', boundaryEvent, tracer);
+  const boundary = evaluatePolicies(boundaryPolicy ? single(boundaryPolicy) : NONE, match, 'boundary', boundaryEvent, tracer);
   if (boundaryPolicy) {
     stages.push({ stage: 'boundary', applies: true, result: boundary });
     tracer.settle(boundaryEvent, boundary.deny ? 'deny' : boundary.allow ? 'allow' : 'implicitDeny');
@@ -190,7 +202,7 @@ export function authorize(input: AuthzInput): AuthzResult {
   }
 
   // ── 1. An explicit deny in any applicable policy.
-  const denying = stages.filter((s) => s.result.deny);
+  const denying = stages.some((s) => s.result.deny) ? stages.filter((s) => s.result.deny) : NO_STAGES;
   if (denying.length > 0) {
     const first = denying[0]!;
     const reason = DENY_REASON[first.stage];

@@ -148,13 +148,13 @@ function judge(
   tracer: Tracer,
   extraContext: readonly (readonly [string, ContextValue])[],
   needsNoPermission = false,
+  actionLower = request.action.toLowerCase(),
 ) {
-  const actionLower = request.action.toLowerCase();
   const target = resolveResourceTarget(world, request.resource, actionLower, principal);
   // Keys the caller's session carries (a federated or a service's role session) come before the request's own.
   const sessionKeys = sessionContextOf(principal);
   const extra = sessionKeys.length > 0 ? [...sessionKeys, ...extraContext] : extraContext;
-  const derived = deriveContext(world, principal, { arn: target.arn, account: target.account, tags: target.tags }, now, request.context, extra);
+  const derived = deriveContext(world, principal, target, now, request.context, extra);
   // The keys themselves travel in the result's `context`; the trace marks the step and which keys the request stated.
   if (tracer.enabled) {
     tracer.add({ parent: null, stage: 'context', kind: 'stage', outcome: 'info', reason: 'contextKey', params: { keys: derived.entries.length, stated: [...derived.given].join(',') } });
@@ -185,16 +185,23 @@ function isDecision(value: ResolvedPrincipal | DecisionResult): value is Decisio
  * that issues credentials: no signature to verify, no MFA code to check. `undefined` when
  * the request needs the asynchronous pipeline.
  */
+const NO_EXTRA: readonly (readonly [string, ContextValue])[] = [];
+const NO_ENTRIES: DecisionResult['context'] = [];
+
 export function evaluateSync(world: World, request: RequestJson, options: RunOptions = {}): DecisionResult | undefined {
-  if (request.http !== undefined || request.console !== undefined || isStsCall(request.action.toLowerCase()) || (request.params !== undefined && isServiceRoleRequest(request))) return undefined;
+  const actionLower = request.action.toLowerCase();
+  if (request.http !== undefined || request.console !== undefined || isStsCall(actionLower) || (request.params !== undefined && isServiceRoleRequest(request))) return undefined;
   const tracer = options.trace ? createTracer() : NO_TRACE;
   const now = options.now ?? world.now ?? new Date();
   const principal = givenPrincipal(world, request, options, tracer, now);
   if (isDecision(principal)) return principal;
-  const { result, derived } = judge(world, principal, request, now, options, tracer, []);
+  const { result, derived } = judge(world, principal, request, now, options, tracer, NO_EXTRA, false, actionLower);
+  if (!tracer.enabled) {
+    return { decision: result.decision, decidedBy: result.decidedBy, reason: result.reason, params: result.params, message: result.message, context: NO_ENTRIES };
+  }
   return {
     decision: result.decision, decidedBy: result.decidedBy, reason: result.reason, params: result.params, message: result.message,
-    context: tracer.enabled ? derived.entries : [], ...(tracer.enabled ? { trace: tracer.events() } : {}),
+    context: derived.entries, trace: tracer.events(),
   };
 }
 
