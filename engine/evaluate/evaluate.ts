@@ -19,7 +19,6 @@ import { NO_TRACE, type Tracer } from './tracer';
 import type { AuthzDecision, Stage, TraceParams } from './types';
 
 const NONE: readonly CompiledPolicy[] = [];
-const NO_STAGES: readonly StageOutcome[] = [];
 const singles = new WeakMap<CompiledPolicy, readonly CompiledPolicy[]>();
 
 /** `[policy]`, made once per policy rather than once per request. */
@@ -73,12 +72,17 @@ function evaluateOrgPolicies(
   const org = input.world.organization!;
   const stageEvent = !tracer.enabled ? -1 : tracer.add({ parent: null, stage: kind, kind: 'stage', outcome: 'info', reason: kind === 'scp' ? 'stageScp' : 'stageRcp', params: { account: accountId } });
   const result = emptyResult();
+  const level = emptyResult();
   let allowedEveryLevel = true;
   for (const target of orgPathOf(org, accountId)) {
     const attached = enabled((kind === 'scp' ? org.scps : org.rcps).get(target) ?? NONE, input.disabled);
     const levelEvent = !tracer.enabled ? -1
       : tracer.add({ parent: stageEvent, stage: kind, kind: 'level', outcome: 'info', reason: 'stageScpLevel', params: { target, name: org.units.get(target)?.name ?? target, policies: attached.length } });
-    const level = evaluatePolicies(attached, match, kind, levelEvent, tracer);
+    level.deny = false;
+    level.allow = false;
+    level.decidingStatement = undefined;
+    level.decidingPolicy = undefined;
+    evaluatePolicies(attached, match, kind, levelEvent, tracer, level);
     if (level.deny) {
       result.deny = true;
       if (!result.decidingStatement) {
@@ -104,7 +108,9 @@ export function authorize(input: AuthzInput): AuthzResult {
   const service = actionLower.slice(0, actionLower.indexOf(':'));
   const org = world.organization;
   const serviceLinked = principal.entity.kind === 'assumedRole' && principal.entity.role.serviceLinked;
-  const stages: StageOutcome[] = [];
+  // The results of the stages that apply, in evaluation order; only consulted for explicit denies.
+  let scpResult: PolicySetResult | undefined;
+  let rcpResult: PolicySetResult | undefined;
 
   // sts:GetCallerIdentity: "No permissions are required to perform this operation" — even an explicit deny does not stop it.
   if (actionLower === 'sts:getcalleridentity' && facts.kind !== 'anonymous') {
@@ -122,7 +128,7 @@ export function authorize(input: AuthzInput): AuthzResult {
     } else {
       const scp = evaluateOrgPolicies(input, match, 'scp', callerAccount, tracer);
       scpAllowed = scp.allowedEveryLevel;
-      stages.push({ stage: 'scp', applies: true, result: scp.result });
+      scpResult = scp.result;
       tracer.settle(scp.stageEvent, scp.result.deny ? 'deny' : scp.allowedEveryLevel ? 'allow' : 'implicitDeny');
     }
   } else if (tracer.enabled) {
@@ -146,7 +152,7 @@ export function authorize(input: AuthzInput): AuthzResult {
       if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: {} });
     } else {
       const rcp = evaluateOrgPolicies(input, match, 'rcp', resourceAccount, tracer);
-      stages.push({ stage: 'rcp', applies: true, result: rcp.result });
+      rcpResult = rcp.result;
       tracer.settle(rcp.stageEvent, rcp.result.deny ? 'deny' : 'allow');
     }
   } else if (tracer.enabled) {
@@ -165,7 +171,6 @@ export function authorize(input: AuthzInput): AuthzResult {
     params: { resource: target.arn },
   });
   const resource = evaluatePolicies(resourcePolicies, match, resourceStage, resourceEvent, tracer);
-  stages.push({ stage: resourceStage, applies: resourcePolicies.length > 0, result: resource });
   if (resourcePolicies.length) tracer.settle(resourceEvent, resource.deny ? 'deny' : resource.allow ? 'allow' : 'implicitDeny');
 
   // ── Identity-based policies, permissions boundary, session policies.
@@ -177,7 +182,6 @@ export function authorize(input: AuthzInput): AuthzResult {
   });
   const identity = evaluatePolicies(hasIdentity ? enabled(principal.identityPolicies, input.disabled) : [], match, 'identity', identityEvent, tracer);
   if (hasIdentity) {
-    stages.push({ stage: 'identity', applies: true, result: identity });
     tracer.settle(identityEvent, identity.deny ? 'deny' : identity.allow ? 'allow' : 'implicitDeny');
   }
 
@@ -185,7 +189,6 @@ export function authorize(input: AuthzInput): AuthzResult {
   const boundaryEvent = !tracer.enabled ? -1 : tracer.add({ parent: null, stage: 'boundary', kind: 'stage', outcome: boundaryPolicy ? 'info' : 'notApplicable', reason: boundaryPolicy ? 'stageBoundary' : 'noBoundary', params: {} });
   const boundary = evaluatePolicies(boundaryPolicy ? single(boundaryPolicy) : NONE, match, 'boundary', boundaryEvent, tracer);
   if (boundaryPolicy) {
-    stages.push({ stage: 'boundary', applies: true, result: boundary });
     tracer.settle(boundaryEvent, boundary.deny ? 'deny' : boundary.allow ? 'allow' : 'implicitDeny');
   }
 
@@ -197,13 +200,19 @@ export function authorize(input: AuthzInput): AuthzResult {
   });
   const session = evaluatePolicies(sessionApplies ? sessionPolicies! : [], match, 'session', sessionEvent, tracer);
   if (sessionApplies) {
-    stages.push({ stage: 'session', applies: true, result: session });
     tracer.settle(sessionEvent, session.deny ? 'deny' : session.allow ? 'allow' : 'implicitDeny');
   }
 
   // ── 1. An explicit deny in any applicable policy.
-  const denying = stages.some((s) => s.result.deny) ? stages.filter((s) => s.result.deny) : NO_STAGES;
-  if (denying.length > 0) {
+  if (scpResult?.deny || rcpResult?.deny || resource.deny || identity.deny || boundary.deny || session.deny) {
+    const stages: StageOutcome[] = [];
+    if (scpResult) stages.push({ stage: 'scp', applies: true, result: scpResult });
+    if (rcpResult) stages.push({ stage: 'rcp', applies: true, result: rcpResult });
+    stages.push({ stage: resourceStage, applies: true, result: resource });
+    stages.push({ stage: 'identity', applies: hasIdentity, result: identity });
+    stages.push({ stage: 'boundary', applies: true, result: boundary });
+    stages.push({ stage: 'session', applies: true, result: session });
+    const denying = stages.filter((s) => s.result.deny);
     const first = denying[0]!;
     const reason = DENY_REASON[first.stage];
     return finish(input, 'explicitDeny', denying.map((s) => s.stage), reason, statementParams(first.result), tracer);
