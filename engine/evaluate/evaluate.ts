@@ -223,21 +223,20 @@ export function authorize(input: AuthzInput): AuthzResult {
   // ── 3. What allows the request depends on who calls, and whether the resource is in the caller's account.
   const resourceKind = resource.allowKind;
   const noResourceAllow = target.stage === 'trust' ? 'noTrustPolicyAllows' : target.required ? 'noKeyPolicyAllows' : 'noResourcePolicyAllows';
-  const resourceAllowParams = statementParams(resource);
   switch (facts.kind) {
     case 'service':
       return resourceKind
-        ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', resourceAllowParams, tracer)
+        ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', statementParams(resource), tracer)
         : finish(input, 'implicitDeny', [resourceStage], facts.federatedProvider ? 'federatedCallerNotAllowedByTrust' : 'serviceNotAllowedByResourcePolicy', {}, tracer);
     case 'anonymous':
       return resourceKind === 'anyone'
-        ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', resourceAllowParams, tracer)
+        ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', statementParams(resource), tracer)
         : finish(input, 'implicitDeny', [resourceStage], 'anonymousNotAllowed', {}, tracer);
     case 'root': {
       const sameAccount = resourceAccount === undefined || resourceAccount === callerAccount;
       if (sameAccount && !target.required) return finish(input, 'allowed', ['identity'], 'allowedAsRootUser', {}, tracer);
       return resourceKind
-        ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', resourceAllowParams, tracer)
+        ? finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', statementParams(resource), tracer)
         : finish(input, 'implicitDeny', [resourceStage], target.required && sameAccount ? 'rootUserNeedsKeyPolicy' : noResourceAllow, {}, tracer);
     }
     default:
@@ -250,25 +249,24 @@ export function authorize(input: AuthzInput): AuthzResult {
   const limits: Stage[] = [];
   if (!boundaryOk) limits.push('boundary');
   if (!sessionOk) limits.push('session');
-  const limitReason = (stage: Stage): ReasonCode =>
-    stage === 'boundary' ? 'noBoundaryAllows' : sessionPolicies?.length === 0 ? 'federatedUserWithoutSessionPolicy' : 'noSessionPolicyAllows';
+  const limitReason = (stage: Stage): ReasonCode => limitReasonOf(stage, sessionPolicies);
 
   if (sameAccount) {
     // A resource-based policy that names the caller itself (user, role session or federated user ARN) allows,
     // whatever identity-based policies, boundaries and session policies say (but not what they deny).
     if (resourceKind === 'direct' || resourceKind === 'anyone') {
-      return finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', { ...resourceAllowParams, principalMatch: resourceKind }, tracer);
+      return finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', withParam(statementParams(resource), 'principalMatch', resourceKind), tracer);
     }
     // Naming the role (not the session) adds to the role's permissions: boundaries and session policies still limit it.
     if (resourceKind === 'role') {
-      if (limits.length === 0) return finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', { ...resourceAllowParams, principalMatch: 'role' }, tracer);
+      if (limits.length === 0) return finish(input, 'allowed', [resourceStage], 'allowedByResourcePolicy', withParam(statementParams(resource), 'principalMatch', 'role'), tracer);
       return finish(input, 'implicitDeny', limits, limitReason(limits[0]!), {}, tracer);
     }
     const missing: Stage[] = [];
     if (target.required && !resourceKind) missing.push(resourceStage);
     if (!identity.allow) missing.push('identity');
-    missing.push(...limits);
-    if (missing.length === 0) return finish(input, 'allowed', ['identity'], 'allowedByIdentityPolicy', statementParams(identity), tracer);
+    for (const stage of limits) missing.push(stage);
+    if (missing.length === 0) return finish(input, 'allowed', IDENTITY, 'allowedByIdentityPolicy', statementParams(identity), tracer);
     const first = missing[0]!;
     return finish(input, 'implicitDeny', missing, first === resourceStage ? noResourceAllow : first === 'identity' ? 'noIdentityPolicyAllows' : limitReason(first), {}, tracer);
   }
@@ -277,10 +275,24 @@ export function authorize(input: AuthzInput): AuthzResult {
   const missing: Stage[] = [];
   if (!resourceKind) missing.push(resourceStage);
   if (!identity.allow) missing.push('identity');
-  missing.push(...limits);
-  if (missing.length === 0) return finish(input, 'allowed', [resourceStage, 'identity'], 'crossAccountResourcePolicyAllow', resourceAllowParams, tracer);
+  for (const stage of limits) missing.push(stage);
+  if (missing.length === 0) return finish(input, 'allowed', resourceStage === 'trust' ? TRUST_AND_IDENTITY : RESOURCE_AND_IDENTITY, 'crossAccountResourcePolicyAllow', statementParams(resource), tracer);
   const first = missing[0]!;
   return finish(input, 'implicitDeny', missing, first === resourceStage ? noResourceAllow : first === 'identity' ? 'noIdentityPolicyAllows' : limitReason(first), {}, tracer);
+}
+
+const IDENTITY: readonly Stage[] = ['identity'];
+const RESOURCE_AND_IDENTITY: readonly Stage[] = ['resource', 'identity'];
+const TRUST_AND_IDENTITY: readonly Stage[] = ['trust', 'identity'];
+
+function limitReasonOf(stage: Stage, sessionPolicies: readonly CompiledPolicy[] | undefined): ReasonCode {
+  return stage === 'boundary' ? 'noBoundaryAllows' : sessionPolicies?.length === 0 ? 'federatedUserWithoutSessionPolicy' : 'noSessionPolicyAllows';
+}
+
+function withParam(params: TraceParams, key: string, value: string): TraceParams {
+  const out: Record<string, string | number | boolean> = { [key]: value };
+  for (const k in params) out[k] = params[k]!;
+  return out;
 }
 
 function statementParams(result: PolicySetResult): TraceParams {
