@@ -4,11 +4,11 @@
  * Resource/NotResource and every Condition clause match. NotAction and NotResource match
  * what they do not list; NotPrincipal matches every caller it does not fully name.
  */
-import { compileConditionBlock } from '../conditions';
+import { compileConditionBlock, type CompiledConditionBlock } from '../conditions';
 import { compileActionList, type CompiledActionList } from '../match/action';
 import { compilePrincipalBlock, type CompiledPrincipalBlock, type PreparedPrincipal, type PrincipalIdentity } from '../match/principal';
 import { compileResourceList, type CompiledResourceList } from '../match/resource';
-import type { PolicyVersion, Statement } from '../policy/types';
+import type { PolicyVersion, Span, Statement } from '../policy/types';
 import type { CompiledStatement, ElementExplanation, MatchInput, PrincipalMatchKind } from './compiledPolicy';
 import type { TraceParams } from './types';
 
@@ -58,116 +58,151 @@ function accountOf(arn: string): string | undefined {
   return arn.split(':')[4];
 }
 
-export function compileStatement(statement: Statement, version: PolicyVersion | undefined): CompiledStatement {
-  const principal = statement.principal ? compilePrincipalBlock(statement.principal) : undefined;
-  const notPrincipal = statement.notPrincipal ? compilePrincipalBlock(statement.notPrincipal) : undefined;
-  const action: CompiledActionList | undefined = statement.action ? compileActionList(statement.action.values) : undefined;
-  const notAction: CompiledActionList | undefined = statement.notAction ? compileActionList(statement.notAction.values) : undefined;
-  const resource: CompiledResourceList | undefined = statement.resource ? compileResourceList(statement.resource.values, version) : undefined;
-  const notResource: CompiledResourceList | undefined = statement.notResource ? compileResourceList(statement.notResource.values, version) : undefined;
-  const conditions = compileConditionBlock(statement.condition, version);
-  const hasConditions = statement.condition.length > 0;
-  // A statement without Resource/NotResource (a trust policy) applies to the resource it is attached to.
-  const noResourceElement = !resource && !notResource;
+/**
+ * A compiled statement. A class rather than closures: every statement shares one `match`
+ * method, so the evaluator's call site stays monomorphic.
+ */
+class CompiledStatementImpl implements CompiledStatement {
+  readonly index: number;
+  readonly sid: string | undefined;
+  readonly ref: { readonly index: number; readonly sid?: string };
+  readonly effect: 'Allow' | 'Deny';
+  readonly span: Span;
+  private readonly principal: CompiledPrincipalBlock | undefined;
+  private readonly notPrincipal: CompiledPrincipalBlock | undefined;
+  private readonly action: CompiledActionList | undefined;
+  private readonly notAction: CompiledActionList | undefined;
+  private readonly resource: CompiledResourceList | undefined;
+  private readonly notResource: CompiledResourceList | undefined;
+  private readonly conditions: CompiledConditionBlock;
+  private readonly hasConditions: boolean;
+  /** A statement without Resource/NotResource (a trust policy) applies to the resource it is attached to. */
+  private readonly noResourceElement: boolean;
+  private readonly isDeny: boolean;
 
-  const isDeny = statement.effect.value === 'Deny';
-  const matchPrincipal = (input: MatchInput): PrincipalMatchKind | null => {
-    if (principal) return principalKind(principal, input.principal);
-    if (notPrincipal) return notPrincipalApplies(notPrincipal, isDeny, input.principal) ? 'anyone' : null;
+  constructor(
+    private readonly statement: Statement,
+    version: PolicyVersion | undefined,
+  ) {
+    this.index = statement.index;
+    this.sid = statement.sid?.value;
+    this.ref = statement.sid ? { index: statement.index, sid: statement.sid.value } : { index: statement.index };
+    this.effect = statement.effect.value;
+    this.span = statement.span;
+    this.principal = statement.principal ? compilePrincipalBlock(statement.principal) : undefined;
+    this.notPrincipal = statement.notPrincipal ? compilePrincipalBlock(statement.notPrincipal) : undefined;
+    this.action = statement.action ? compileActionList(statement.action.values) : undefined;
+    this.notAction = statement.notAction ? compileActionList(statement.notAction.values) : undefined;
+    this.resource = statement.resource ? compileResourceList(statement.resource.values, version) : undefined;
+    this.notResource = statement.notResource ? compileResourceList(statement.notResource.values, version) : undefined;
+    this.conditions = compileConditionBlock(statement.condition, version);
+    this.hasConditions = statement.condition.length > 0;
+    this.noResourceElement = !this.resource && !this.notResource;
+    this.isDeny = this.effect === 'Deny';
+  }
+
+  private matchPrincipal(input: MatchInput): PrincipalMatchKind | null {
+    if (this.principal) return principalKind(this.principal, input.principal);
+    if (this.notPrincipal) return notPrincipalApplies(this.notPrincipal, this.isDeny, input.principal) ? 'anyone' : null;
     return 'direct';
-  };
+  }
 
-  return {
-    index: statement.index,
-    sid: statement.sid?.value,
-    ref: statement.sid ? { index: statement.index, sid: statement.sid.value } : { index: statement.index },
-    effect: statement.effect.value,
-    span: statement.span,
-    match(input) {
-      if (action ? !action.testLower(input.actionLower) : notAction ? notAction.testLower(input.actionLower) : true) return null;
-      if (!noResourceElement) {
-        if (resource ? !resource.test(input.subject, input.context) : notResource!.test(input.subject, input.context)) return null;
-      }
-      const kind = matchPrincipal(input);
-      if (kind === null) return null;
-      if (hasConditions && !conditions.test(input.context)) return null;
-      return kind;
-    },
-    explain(input) {
-      const out: ElementExplanation[] = [];
-      if (principal) {
-        const e = principal.explain(input.principal);
+  match(input: MatchInput): PrincipalMatchKind | null {
+    const action = this.action;
+    if (action !== undefined) {
+      if (!action.testLower(input.actionLower)) return null;
+    } else if (this.notAction !== undefined && this.notAction.testLower(input.actionLower)) {
+      return null;
+    }
+    if (!this.noResourceElement) {
+      const resource = this.resource;
+      if (resource !== undefined ? !resource.test(input.subject, input.context) : this.notResource!.test(input.subject, input.context)) return null;
+    }
+    const kind = this.matchPrincipal(input);
+    if (kind === null) return null;
+    if (this.hasConditions && !this.conditions.test(input.context)) return null;
+    return kind;
+  }
+
+  explain(input: MatchInput): readonly ElementExplanation[] {
+    const { principal, notPrincipal, action, notAction, resource, notResource, conditions, hasConditions, isDeny, statement } = this;
+    const out: ElementExplanation[] = [];
+    if (principal) {
+      const e = principal.explain(input.principal);
+      out.push({
+        element: 'Principal', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'principalMatched' : 'principalNotMatched',
+        params: traceParams({ caller: input.principal.facts.callerArn }, 'entry', e.entry?.value, 'named', e.identity?.kind),
+        span: e.entry?.span ?? statement.principal!.span,
+      });
+    } else if (notPrincipal) {
+      const e = notPrincipal.explainNot(input.principal);
+      const applies = notPrincipalApplies(notPrincipal, isDeny, input.principal);
+      out.push({
+        element: 'NotPrincipal', outcome: applies ? 'match' : 'noMatch', reason: applies ? 'notPrincipalMatched' : 'notPrincipalExcludes',
+        params: traceParams(
+          { caller: input.principal.facts.callerArn },
+          'permissionsBoundary', isDeny && input.principal.facts.hasPermissionsBoundary ? true : undefined,
+          'unnamed', applies ? e.unnamed?.display : undefined,
+        ),
+        span: statement.notPrincipal!.span,
+      });
+    }
+    // A statement whose action does not match is no near miss: its other elements are not explained.
+    const actionMatches = action ? action.testLower(input.actionLower) : notAction ? !notAction.testLower(input.actionLower) : true;
+    if (action) {
+      const e = action.explain(input.action);
+      const located = e.index >= 0 ? statement.action!.values[e.index] : undefined;
+      out.push({
+        element: 'Action', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'actionMatched' : 'actionNotMatched',
+        params: traceParams({ action: input.action }, 'value', e.value), span: located?.span ?? statement.action!.span,
+      });
+    } else if (notAction) {
+      const e = notAction.explain(input.action);
+      const located = e.index >= 0 ? statement.notAction!.values[e.index] : undefined;
+      out.push({
+        element: 'NotAction', outcome: e.matched ? 'noMatch' : 'match', reason: e.matched ? 'notActionExcludes' : 'notActionMatched',
+        params: traceParams({ action: input.action }, 'value', e.value), span: located?.span ?? statement.notAction!.span,
+      });
+    }
+    if (!actionMatches) return out;
+    if (resource) {
+      const e = resource.explain(input.subject, input.context);
+      const located = e.index >= 0 ? statement.resource!.values[e.index] : undefined;
+      const reason = e.matched ? 'resourceMatched'
+        : e.unresolved.length > 0 && e.unresolved.length === statement.resource!.values.length ? 'conditionVariableUnresolved'
+          : statement.resource!.values.some((v) => v.value !== '*' && accountOf(v.value) !== undefined && accountOf(v.value) !== '' && !v.value.includes('*') && accountOf(v.value) !== accountOf(input.resource))
+            ? 'resourceAccountDiffers' : 'resourceNotMatched';
+      out.push({
+        element: 'Resource', outcome: e.matched ? 'match' : 'noMatch', reason,
+        params: traceParams({ resource: input.resource }, 'value', e.value, 'resolved', e.resolved !== e.value ? e.resolved : undefined),
+        span: located?.span ?? statement.resource!.span,
+      });
+    } else if (notResource) {
+      const e = notResource.explain(input.subject, input.context);
+      const located = e.index >= 0 ? statement.notResource!.values[e.index] : undefined;
+      out.push({
+        element: 'NotResource', outcome: e.matched ? 'noMatch' : 'match', reason: e.matched ? 'notResourceExcludes' : 'notResourceMatched',
+        params: traceParams({ resource: input.resource }, 'value', e.value), span: located?.span ?? statement.notResource!.span,
+      });
+    }
+    if (hasConditions) {
+      for (const c of conditions.explain(input.context).clauses) {
         out.push({
-          element: 'Principal', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'principalMatched' : 'principalNotMatched',
-          params: traceParams({ caller: input.principal.facts.callerArn }, 'entry', e.entry?.value, 'named', e.identity?.kind),
-          span: e.entry?.span ?? statement.principal!.span,
-        });
-      } else if (notPrincipal) {
-        const e = notPrincipal.explainNot(input.principal);
-        const applies = notPrincipalApplies(notPrincipal, isDeny, input.principal);
-        out.push({
-          element: 'NotPrincipal', outcome: applies ? 'match' : 'noMatch', reason: applies ? 'notPrincipalMatched' : 'notPrincipalExcludes',
+          element: 'Condition', outcome: c.result ? 'match' : 'noMatch', reason: c.reason,
           params: traceParams(
-            { caller: input.principal.facts.callerArn },
-            'permissionsBoundary', isDeny && input.principal.facts.hasPermissionsBoundary ? true : undefined,
-            'unnamed', applies ? e.unnamed?.display : undefined,
+            { operator: c.operator, key: c.key },
+            'actual', c.contextValues?.join(', '),
+            'value', c.matched ? (c.matched.resolved ?? c.matched.value) : undefined,
+            'failed', c.failedContextValue,
           ),
-          span: statement.notPrincipal!.span,
+          span: c.span,
         });
       }
-      // A statement whose action does not match is no near miss: its other elements are not explained.
-      const actionMatches = action ? action.testLower(input.actionLower) : notAction ? !notAction.testLower(input.actionLower) : true;
-      if (action) {
-        const e = action.explain(input.action);
-        const located = e.index >= 0 ? statement.action!.values[e.index] : undefined;
-        out.push({
-          element: 'Action', outcome: e.matched ? 'match' : 'noMatch', reason: e.matched ? 'actionMatched' : 'actionNotMatched',
-          params: traceParams({ action: input.action }, 'value', e.value), span: located?.span ?? statement.action!.span,
-        });
-      } else if (notAction) {
-        const e = notAction.explain(input.action);
-        const located = e.index >= 0 ? statement.notAction!.values[e.index] : undefined;
-        out.push({
-          element: 'NotAction', outcome: e.matched ? 'noMatch' : 'match', reason: e.matched ? 'notActionExcludes' : 'notActionMatched',
-          params: traceParams({ action: input.action }, 'value', e.value), span: located?.span ?? statement.notAction!.span,
-        });
-      }
-      if (!actionMatches) return out;
-      if (resource) {
-        const e = resource.explain(input.subject, input.context);
-        const located = e.index >= 0 ? statement.resource!.values[e.index] : undefined;
-        const reason = e.matched ? 'resourceMatched'
-          : e.unresolved.length > 0 && e.unresolved.length === statement.resource!.values.length ? 'conditionVariableUnresolved'
-            : statement.resource!.values.some((v) => v.value !== '*' && accountOf(v.value) !== undefined && accountOf(v.value) !== '' && !v.value.includes('*') && accountOf(v.value) !== accountOf(input.resource))
-              ? 'resourceAccountDiffers' : 'resourceNotMatched';
-        out.push({
-          element: 'Resource', outcome: e.matched ? 'match' : 'noMatch', reason,
-          params: traceParams({ resource: input.resource }, 'value', e.value, 'resolved', e.resolved !== e.value ? e.resolved : undefined),
-          span: located?.span ?? statement.resource!.span,
-        });
-      } else if (notResource) {
-        const e = notResource.explain(input.subject, input.context);
-        const located = e.index >= 0 ? statement.notResource!.values[e.index] : undefined;
-        out.push({
-          element: 'NotResource', outcome: e.matched ? 'noMatch' : 'match', reason: e.matched ? 'notResourceExcludes' : 'notResourceMatched',
-          params: traceParams({ resource: input.resource }, 'value', e.value), span: located?.span ?? statement.notResource!.span,
-        });
-      }
-      if (hasConditions) {
-        for (const c of conditions.explain(input.context).clauses) {
-          out.push({
-            element: 'Condition', outcome: c.result ? 'match' : 'noMatch', reason: c.reason,
-            params: traceParams(
-              { operator: c.operator, key: c.key },
-              'actual', c.contextValues?.join(', '),
-              'value', c.matched ? (c.matched.resolved ?? c.matched.value) : undefined,
-              'failed', c.failedContextValue,
-            ),
-            span: c.span,
-          });
-        }
-      }
-      return out;
-    },
-  };
+    }
+    return out;
+  }
+}
+
+export function compileStatement(statement: Statement, version: PolicyVersion | undefined): CompiledStatement {
+  return new CompiledStatementImpl(statement, version);
 }
