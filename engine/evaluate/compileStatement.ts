@@ -14,16 +14,38 @@ import type { TraceParams } from './types';
 
 const DIRECT_KINDS = new Set<PrincipalIdentity['kind']>(['user', 'session', 'federatedUser', 'service', 'provider']);
 
+/** The caller's identities one by one (each as a one-identity chain), made once per prepared caller. */
+interface SingleIdentities {
+  readonly issuer: PreparedPrincipal | undefined;
+  readonly each: readonly { readonly identity: PrincipalIdentity; readonly alone: PreparedPrincipal }[];
+}
+const singleIdentities = new WeakMap<PreparedPrincipal, SingleIdentities>();
+
+function singlesOf(principal: PreparedPrincipal): SingleIdentities {
+  let singles = singleIdentities.get(principal);
+  if (!singles) {
+    const issuer = principal.facts.issuerArn;
+    singles = {
+      issuer: issuer ? { facts: principal.facts, chain: [{ kind: 'user', type: 'AWS', names: [issuer], display: issuer }] } : undefined,
+      each: principal.chain.map((identity) => ({ identity, alone: { facts: principal.facts, chain: [identity] } })),
+    };
+    singleIdentities.set(principal, singles);
+  }
+  return singles;
+}
+
 /** The strongest way a Principal element names the caller (see PrincipalMatchKind). */
 function principalKind(block: CompiledPrincipalBlock, principal: PreparedPrincipal): PrincipalMatchKind | null {
   if (block.anyone) return 'anyone';
+  // Most statements do not name the caller at all: one test says so (the issuer of a federated user is not in the chain).
+  if (!principal.facts.issuerArn && !block.test(principal)) return null;
+  const singles = singlesOf(principal);
   let best: PrincipalMatchKind | null = null;
   // A grant to the IAM user that issued a federated user session adds to that user's permissions before the
   // session is created: the session policy still limits it (IAM User Guide, "Session policies").
-  const issuer = principal.facts.issuerArn;
-  if (issuer && block.test({ facts: principal.facts, chain: [{ kind: 'user', type: 'AWS', names: [issuer], display: issuer }] })) best = 'role';
-  for (const identity of principal.chain) {
-    if (!block.test({ facts: principal.facts, chain: [identity] })) continue;
+  if (singles.issuer && block.test(singles.issuer)) best = 'role';
+  for (const { identity, alone } of singles.each) {
+    if (!block.test(alone)) continue;
     if (DIRECT_KINDS.has(identity.kind)) return 'direct';
     if (identity.kind === 'role') best = 'role';
     else if (identity.kind === 'account' && best === null) best = 'account';
