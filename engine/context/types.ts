@@ -24,8 +24,3 @@ export function contextFrom(entries: Iterable<readonly [string, ContextValue]>):
   for (const [key, value] of entries) values.set(key.toLowerCase(), value);
   return { values };
 }
-
-/** Looks up a key in any case. */
-export function contextGet(context: RequestContext, key: string): ContextValue | undefined {
-  return context.values.get(key.toLowerCase());
-}

@@ -2,7 +2,6 @@
  * Resolves the caller of a request to the policies that apply to it and the facts that
  * policy matching and the request context need.
  */
-import { uniqueIdFor } from '../model/ids';
 import type { PrincipalFacts } from '../model/principal';
 import type { AccountEntity, RoleEntity, UserEntity, World } from '../model/world';
 import type { CompiledPolicy } from './compiledPolicy';
@@ -133,8 +132,3 @@ export const ANONYMOUS: ResolvedPrincipal = {
   entity: { kind: 'anonymous' },
   identityPolicies: [], boundary: undefined, sessionPolicies: undefined, tags: new Map(), account: undefined,
 };
-
-/** A stable unique id for an access key created by STS (ASIA…). */
-export function temporaryKeyId(seed: string): string {
-  return uniqueIdFor('ASIA', seed);
-}
