@@ -62,8 +62,9 @@ function decisions(): void {
   const now = new Date('2026-06-01T00:00:00Z');
   const check = evaluateSync(world, referenceRequest, { now, trace: true });
   if (check?.decision !== 'allowed') throw new Error(`reference request decided ${check?.decision}: ${check?.message}`);
-  report({ name: 'reference decision, with the full trace', value: rate(() => evaluateSync(world, referenceRequest, { now, trace: true })), unit: 'decisions/s', target: 100_000, kind: 'min' });
+  // Without a trace first: as in `npm run check`, whose process never traces.
   report({ name: 'reference decision, without a trace', value: rate(() => evaluateSync(world, referenceRequest, { now, trace: false })), unit: 'decisions/s', target: 500_000, kind: 'min' });
+  report({ name: 'reference decision, with the full trace', value: rate(() => evaluateSync(world, referenceRequest, { now, trace: true })), unit: 'decisions/s', target: 100_000, kind: 'min' });
 }
 
 function compileBig(): void {

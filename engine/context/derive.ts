@@ -176,6 +176,21 @@ class LayeredValues implements ContextValues {
 
 const EMPTY: Layer = new Map();
 
+const merged = new WeakMap<Layer, WeakMap<Layer, Layer>>();
+
+/** The resource's keys over the caller's, as one map, remembered per pair (both layers are themselves remembered). */
+function mergedLayer(resource: Layer, principal: Layer): Layer {
+  let byResource = merged.get(principal);
+  if (!byResource) merged.set(principal, (byResource = new WeakMap()));
+  let layer = byResource.get(resource);
+  if (!layer) {
+    layer = new Map(principal);
+    for (const [k, v] of resource) layer.set(k, v);
+    byResource.set(resource, layer);
+  }
+  return layer;
+}
+
 export function deriveContext(
   world: World,
   principal: ResolvedPrincipal,
@@ -194,7 +209,11 @@ export function deriveContext(
     }
     for (const [k, v] of extra) put(dynamic, k, v);
   }
-  return new Derived(new LayeredValues([top, dynamic, timeLayer(now), resourceLayer(world, resource), principalLayer(world, principal)]), top);
+  const fixed = mergedLayer(resourceLayer(world, resource), principalLayer(world, principal));
+  const time = timeLayer(now);
+  // Empty layers are left out: every key looked up costs one map lookup per layer.
+  const layers = top === EMPTY ? (dynamic === EMPTY ? [time, fixed] : [dynamic, time, fixed]) : dynamic === EMPTY ? [top, time, fixed] : [top, dynamic, time, fixed];
+  return new Derived(new LayeredValues(layers), top);
 }
 
 /** A class, not an object literal with a getter: created once per request, it must be cheap to make. */
