@@ -54,7 +54,16 @@ function userPolicies(user: UserEntity): readonly CompiledPolicy[] {
   return list;
 }
 
+const resolvedUsers = new WeakMap<UserEntity, ResolvedPrincipal>();
+
+/** An IAM user as a caller; made once per user, so every cache keyed by the caller (context, matching) holds. */
 export function resolveUser(user: UserEntity): ResolvedPrincipal {
+  let resolved = resolvedUsers.get(user);
+  if (!resolved) resolvedUsers.set(user, (resolved = makeUser(user)));
+  return resolved;
+}
+
+function makeUser(user: UserEntity): ResolvedPrincipal {
   return {
     facts: { kind: 'user', principalArn: user.arn, callerArn: user.arn, accountId: user.account.id, uniqueId: user.uniqueId, hasPermissionsBoundary: user.boundary !== undefined },
     entity: { kind: 'user', user },
@@ -66,7 +75,18 @@ export function resolveUser(user: UserEntity): ResolvedPrincipal {
   };
 }
 
+const resolvedRoots = new WeakMap<World, Map<string, ResolvedPrincipal>>();
+
+/** An account's root user as a caller; made once per world and account. */
 export function resolveRoot(world: World, accountId: string): ResolvedPrincipal {
+  let byAccount = resolvedRoots.get(world);
+  if (!byAccount) resolvedRoots.set(world, (byAccount = new Map()));
+  let resolved = byAccount.get(accountId);
+  if (!resolved) byAccount.set(accountId, (resolved = makeRoot(world, accountId)));
+  return resolved;
+}
+
+function makeRoot(world: World, accountId: string): ResolvedPrincipal {
   const arn = `arn:aws:iam::${accountId}:root`;
   const account = world.accounts.get(accountId);
   return {

@@ -62,7 +62,16 @@ function describedSession(world: World, json: SessionJson | undefined, requestId
   };
 }
 
+const sessionPrincipals = new WeakMap<IssuedSession, ResolvedPrincipal>();
+
+/** The caller a session issued earlier acts as; made once per session, so caches keyed by the caller hold. */
 export function principalOfSession(session: IssuedSession, world: World): ResolvedPrincipal {
+  let resolved = sessionPrincipals.get(session);
+  if (!resolved) sessionPrincipals.set(session, (resolved = makeSessionPrincipal(session, world)));
+  return resolved;
+}
+
+function makeSessionPrincipal(session: IssuedSession, world: World): ResolvedPrincipal {
   let principal: ResolvedPrincipal;
   switch (session.kind) {
     case 'assumedRole':
