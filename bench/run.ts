@@ -83,11 +83,12 @@ function checkCli(): void {
   const file = join(dir, 'fifty-thousand.json');
   writeFileSync(file, JSON.stringify(scenario));
   // The child's CPU time (user + system), as the shell's `time` reports it: wall time on a shared machine says little.
-  const before = process.resourceUsage();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'engine/cli/check.ts', file, '--json'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
+  // As `npm run check` runs it; a first run on a tiny file builds its bundle if the sources changed.
+  spawnSync(process.execPath, ['scripts/run-cli.mjs', 'check', join('..', 'shared', 'examples', '01-group-permissions.json')], { stdio: 'ignore' });
+  const warmUp = childCpuMs();
+  const child = spawnSync(process.execPath, ['scripts/run-cli.mjs', 'check', file, '--json'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 });
   if (child.status !== 0) throw new Error(`check exited ${child.status}`);
-  void before;
-  const usage = childCpuMs();
+  const usage = childCpuMs() - warmUp;
   report({ name: '`npm run check` on a scenario of 50,000 requests (CPU time)', value: usage, unit: 'ms', target: 3000, kind: 'max' });
 }
 

@@ -31,7 +31,17 @@ const patterns: readonly [RegExp, (m: RegExpExecArray) => PrincipalName][] = [
 ];
 
 /** Parses a request's `principal`; `undefined` when it is none of the forms the format allows. */
+const parsed = new Map<string, PrincipalName | undefined>();
+
 export function parsePrincipalName(text: string): PrincipalName | undefined {
+  // Files name the same few principals over and over: each text is parsed once.
+  if (parsed.has(text)) return parsed.get(text);
+  const name = parseName(text);
+  if (parsed.size < 10_000) parsed.set(text, name);
+  return name;
+}
+
+function parseName(text: string): PrincipalName | undefined {
   if (text === 'anonymous') return { kind: 'anonymous' };
   if (text.startsWith('$') && /^\$[A-Za-z0-9_.-]+$/.test(text)) return { kind: 'sessionRef', name: text.slice(1) };
   if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(text)) return { kind: 'service', service: text };
