@@ -7,7 +7,7 @@
  * Usage: node scripts/run-cli.mjs check|lint [ARGS…]
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,7 +35,9 @@ const outfile = join(outDir, `${tool}.mjs`);
 const stale = !existsSync(outfile) || statSync(outfile).mtimeMs < Math.max(newestSource(join(root, 'engine')), statSync(join(root, 'package-lock.json')).mtimeMs);
 if (stale) {
   mkdirSync(outDir, { recursive: true });
-  await build({
+  // Built in memory and renamed into place: several runs at once never read a half-written bundle.
+  const result = await build({
+    write: false,
     entryPoints: [join(root, entries[tool])],
     bundle: true,
     platform: 'node',
@@ -47,6 +49,9 @@ if (stale) {
     // The packages stay in node_modules; the bundle resolves them from the repository.
     absWorkingDir: root,
   });
+  const temporary = `${outfile}.${process.pid}.tmp`;
+  writeFileSync(temporary, result.outputFiles[0].contents);
+  renameSync(temporary, outfile);
 }
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);
