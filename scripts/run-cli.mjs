@@ -6,10 +6,10 @@
  *
  * Usage: node scripts/run-cli.mjs check|lint [ARGS…]
  */
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleForNode } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [tool, ...args] = process.argv.slice(2);
@@ -33,25 +33,6 @@ function newestSource(dir) {
 const outDir = join(root, 'node_modules', '.cache', 'iam-playground');
 const outfile = join(outDir, `${tool}.mjs`);
 const stale = !existsSync(outfile) || statSync(outfile).mtimeMs < Math.max(newestSource(join(root, 'engine')), statSync(join(root, 'package-lock.json')).mtimeMs);
-if (stale) {
-  mkdirSync(outDir, { recursive: true });
-  // Built in memory and renamed into place: several runs at once never read a half-written bundle.
-  const result = await build({
-    write: false,
-    entryPoints: [join(root, entries[tool])],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-    packages: 'external',
-    // The packages stay in node_modules; the bundle resolves them from the repository.
-    absWorkingDir: root,
-  });
-  const temporary = `${outfile}.${process.pid}.tmp`;
-  writeFileSync(temporary, result.outputFiles[0].contents);
-  renameSync(temporary, outfile);
-}
+if (stale) await bundleForNode(join(root, entries[tool]), outfile, root);
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

@@ -5,55 +5,21 @@
  * documentation it follows.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadManagedPolicySourceNode } from '../engine/data/nodeManagedPolicies';
-import type { DecisionResult } from '../engine/evaluate/types';
 import { compileWorld } from '../engine/model/compile';
-import { runRequest } from '../engine/pipeline/run';
-import { SessionStore } from '../engine/pipeline/sessions';
-import { parseDocumentText } from '../engine/scenario/load';
 import type { RequestJson, ScenarioJson } from '../engine/scenario/types';
 import { validateDocument } from '../engine/scenario/validate';
-import { repoRoot } from './scenarioFiles';
+import { loadFixture, play as playRequests, requestOf } from './play';
 
 const managed = loadManagedPolicySourceNode();
 const A = '111122223333';
 const GITHUB = `arn:aws:iam::${A}:oidc-provider/token.actions.githubusercontent.com`;
 const OKTA = `arn:aws:iam::${A}:saml-provider/Okta`;
 
-function fixture(): ScenarioJson {
-  const loaded = parseDocumentText(readFileSync(join(repoRoot, 'tests', 'fixtures', 'sts-federation.json'), 'utf8'));
-  if (!loaded.ok || loaded.kind !== 'scenario') throw new Error('sts-federation.json is not a valid scenario');
-  return loaded.scenario;
-}
-
-/** The fixture's world with other requests: each runs in order, sharing one session store. */
-async function play(requests: (RequestJson & { id: string })[], scenario: ScenarioJson = fixture()) {
-  const full = { ...scenario, requests };
-  const validated = validateDocument(full);
-  if (!validated.ok) throw new Error(validated.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  const { world, faults } = compileWorld(full, managed);
-  if (faults.length > 0) throw new Error(faults.map((f) => f.message).join('\n'));
-  const sessions = new SessionStore();
-  const results = new Map<string, DecisionResult>();
-  for (const request of requests) results.set(request.id, await runRequest(world, request, { trace: true, sessions }));
-  return {
-    sessions,
-    get: (id: string) => results.get(id)!,
-    decision: (id: string) => results.get(id)!.decision,
-    response: (id: string) => (sessions.responseOf(id) ?? {}) as Record<string, unknown>,
-    context: (id: string) => Object.fromEntries(results.get(id)!.context) as Record<string, unknown>,
-  };
-}
-
-const fromFixture = (id: string): RequestJson & { id: string } => {
-  const request = fixture().requests!.find((r) => r.id === id);
-  if (!request) throw new Error(`no request ${id} in the fixture`);
-  const { expect: _expect, ...rest } = request;
-  return { ...rest, id };
-};
+const fixture = (): ScenarioJson => loadFixture('sts-federation.json');
+const play = (requests: (RequestJson & { id: string })[], scenario: ScenarioJson = fixture()) => playRequests(requests, scenario);
+const fromFixture = (id: string): RequestJson & { id: string } => requestOf(fixture(), id);
 
 const githubToken = (claims: Record<string, unknown> = {}) => ({
   iss: 'https://token.actions.githubusercontent.com', sub: 'repo:acme/web:ref:refs/heads/main', aud: 'sts.amazonaws.com',

@@ -4,52 +4,16 @@
  * the service gets, and what the calls return. Each test is named after the AWS
  * documentation it follows.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadManagedPolicySourceNode } from '../engine/data/nodeManagedPolicies';
-import type { DecisionResult } from '../engine/evaluate/types';
-import { compileWorld } from '../engine/model/compile';
-import { runRequest } from '../engine/pipeline/run';
-import { SessionStore } from '../engine/pipeline/sessions';
-import { parseDocumentText } from '../engine/scenario/load';
 import type { RequestJson, ScenarioJson } from '../engine/scenario/types';
 import { validateDocument } from '../engine/scenario/validate';
-import { repoRoot } from './scenarioFiles';
+import { loadFixture, play as playRequests, requestOf } from './play';
 
-const managed = loadManagedPolicySourceNode();
 const A = '111122223333';
 
-function fixture(): ScenarioJson {
-  const loaded = parseDocumentText(readFileSync(join(repoRoot, 'tests', 'fixtures', 'sts-services.json'), 'utf8'));
-  if (!loaded.ok || loaded.kind !== 'scenario') throw new Error('sts-services.json is not a valid scenario');
-  return loaded.scenario;
-}
-
-async function play(requests: (RequestJson & { id: string })[], scenario: ScenarioJson = fixture()) {
-  const full = { ...scenario, requests };
-  const validated = validateDocument(full);
-  if (!validated.ok) throw new Error(validated.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
-  const { world, faults } = compileWorld(full, managed);
-  if (faults.length > 0) throw new Error(faults.map((f) => f.message).join('\n'));
-  const sessions = new SessionStore();
-  const results = new Map<string, DecisionResult>();
-  for (const request of requests) results.set(request.id, await runRequest(world, request, { trace: true, sessions }));
-  return {
-    sessions,
-    get: (id: string) => results.get(id)!,
-    decision: (id: string) => results.get(id)!.decision,
-    response: (id: string) => (sessions.responseOf(id) ?? {}) as Record<string, unknown>,
-    context: (id: string) => Object.fromEntries(results.get(id)!.context) as Record<string, unknown>,
-  };
-}
-
-const fromFixture = (id: string): RequestJson & { id: string } => {
-  const request = fixture().requests!.find((r) => r.id === id);
-  if (!request) throw new Error(`no request ${id} in the fixture`);
-  const { expect: _expect, ...rest } = request;
-  return { ...rest, id };
-};
+const fixture = (): ScenarioJson => loadFixture('sts-services.json');
+const play = (requests: (RequestJson & { id: string })[], scenario: ScenarioJson = fixture()) => playRequests(requests, scenario);
+const fromFixture = (id: string): RequestJson & { id: string } => requestOf(fixture(), id);
 
 describe('EC2 instance profiles (IAM User Guide, "Use an IAM role to grant permissions to applications running on Amazon EC2 instances")', () => {
   it('launching with an instance profile returns the instance and its profile; the instance\'s role session is named after the instance id', async () => {
