@@ -7,8 +7,8 @@
  * variables. A value that is neither form never compares (a malformed context value makes
  * the comparison false).
  */
-import { compare, type Comparison } from './numeric';
-import { cachedParser, templatesOf, valueSet, type Family, type ValueTest } from './family';
+import { orderedFamily, type Comparison } from './numeric';
+import type { Family } from './family';
 
 // W3C-DTF (https://www.w3.org/TR/NOTE-datetime): YYYY, YYYY-MM, YYYY-MM-DD,
 // YYYY-MM-DDThh:mmTZD, YYYY-MM-DDThh:mm:ssTZD, YYYY-MM-DDThh:mm:ss.sTZD. A time without a
@@ -61,21 +61,7 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-const parseContextDate = cachedParser(parseDate);
-
 /** A date family; `DateNotEquals` is the negation of the `eq` family. */
 export function dateFamily(name: string, op: Comparison): Family {
-  return {
-    name,
-    variables: false,
-    compile(values, version) {
-      const templates = templatesOf(values, false, version);
-      const tests = values.map((v): ValueTest<number> => {
-        const policy = parseDate(v);
-        if (policy === undefined) return () => 0;
-        return (t) => (compare(op, t, policy) ? 1 : 0);
-      });
-      return valueSet(templates, parseContextDate, tests);
-    },
-  };
+  return orderedFamily(name, op, parseDate);
 }

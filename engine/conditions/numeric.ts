@@ -36,21 +36,29 @@ export function compare(op: Comparison, a: number, b: number): boolean {
   }
 }
 
-const parseContextNumber = cachedParser(parseNumber);
-
-/** A numeric family; `NumericNotEquals` is the negation of the `eq` family. */
-export function numericFamily(name: string, op: Comparison): Family {
+/**
+ * A family of operators that compare values as ordered numbers: Numeric* and Date* (a date
+ * is compared as its instant). `parse` reads policy and request values; one that does not
+ * read never compares.
+ */
+export function orderedFamily(name: string, op: Comparison, parse: (text: string) => number | undefined): Family {
+  const parseContext = cachedParser(parse);
   return {
     name,
     variables: false,
     compile(values, version) {
       const templates = templatesOf(values, false, version);
       const tests = values.map((v): ValueTest<number> => {
-        const policy = parseNumber(v);
+        const policy = parse(v);
         if (policy === undefined) return () => 0;
         return (n) => (compare(op, n, policy) ? 1 : 0);
       });
-      return valueSet(templates, parseContextNumber, tests);
+      return valueSet(templates, parseContext, tests);
     },
   };
+}
+
+/** A numeric family; `NumericNotEquals` is the negation of the `eq` family. */
+export function numericFamily(name: string, op: Comparison): Family {
+  return orderedFamily(name, op, parseNumber);
 }
