@@ -28,8 +28,5 @@ export function verdictOf(decision: string): Verdict {
   return decision === 'allowed' || decision === 'explicitDeny' || decision === 'implicitDeny' ? decision : 'error';
 }
 
-/** Whether a decision meets a scenario's `expect` (`denied` covers both denies). */
-export function meetsExpectation(decision: string, expected: string): boolean {
-  if (expected === 'denied') return decision === 'explicitDeny' || decision === 'implicitDeny';
-  return decision === expected;
-}
+/** Whether a decision meets a scenario's `expect`: the engine's rule, not the UI's. */
+export { decisionMeets as meetsExpectation } from '../../engine/check/expectations';

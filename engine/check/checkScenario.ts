@@ -12,6 +12,7 @@ import type { World, WorldFault } from '../model/world';
 import { runRequest } from '../pipeline/run';
 import { SessionStore } from '../pipeline/sessions';
 import type { GoalJson, ScenarioJson } from '../scenario/types';
+import { decisionMeets } from './expectations';
 
 export interface RequestOutcome {
   readonly id: string;
@@ -47,11 +48,7 @@ export type ScenarioCheck =
   | { readonly ok: true; readonly requests: readonly RequestOutcome[]; readonly queries: readonly QueryOutcome[]; readonly exercise: ExerciseOutcome | undefined }
   | { readonly ok: false; readonly faults: readonly WorldFault[] };
 
-/** Whether a decision meets an expectation (`denied` stands for either kind of deny). */
-export function decisionMeets(decision: string, expected: string): boolean {
-  if (expected === 'denied') return decision === 'explicitDeny' || decision === 'implicitDeny';
-  return decision === expected;
-}
+export { decisionMeets };
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const sa = new Set(a);

@@ -296,7 +296,6 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
   }
   // ── A refused AssumeRoleWithWebIdentity / AssumeRoleWithSAML: AWS's words, about the trust policy (there is no caller policy).
   if (sts?.federation && decision !== 'allowed') {
-    if (reason === 'serviceNotAllowedByResourcePolicy') reason = 'federatedCallerNotAllowedByTrust';
     const why = decision === 'explicitDeny'
       ? `an explicit deny in ${decidedBy.includes('rcp') ? 'a resource control policy' : 'the role\'s trust policy'}`
       : `the trust policy of ${request.resource} does not allow ${refusedAction === request.action ? '' : `${refusedAction} for `}the identity provider \`${sts.federation.provider}\` with this ${sts.federation.kind === 'saml' ? 'assertion' : 'token'}`;
