@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { onEngineEvent } from './engine/engine';
+import { syncWorldToEngine } from './engine/syncWorld';
 import { loadCanvas } from './canvas/loadCanvas';
 import { preloadPolicyEditor } from './editor/loadEditor';
 import { registerServiceWorker } from './pwa/serviceWorker';
@@ -26,6 +27,8 @@ onEngineEvent((event) => {
   if (event.type === 'restarted') addNotice({ kind: 'engineRestarted', reason: event.reason });
   else addNotice({ kind: 'engineMainThread' });
 });
+
+syncWorldToEngine();
 
 // The map's chunk is needed right away: fetch it beside the first render, not after it.
 void loadCanvas();

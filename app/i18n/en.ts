@@ -2,7 +2,16 @@
  * English, the source language: its keys are the type of every translation, so a key
  * missing from ko.ts fails the type check. `{name}` marks a parameter.
  */
+import { builderEn } from './areas/builder.en';
+import { editorEn } from './areas/editor.en';
+import { inspectorEn } from './areas/inspector.en';
+import { workspaceEn } from './areas/workspace.en';
+
 export const en = {
+  ...builderEn,
+  ...inspectorEn,
+  ...editorEn,
+  ...workspaceEn,
   'app.name': 'IAM Playground',
   'app.tagline': 'Build an AWS world, send a request, watch IAM decide.',
   'app.skipToRequest': 'Skip to the request console',

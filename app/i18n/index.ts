@@ -4,8 +4,11 @@
  * parameter of that name and left as is when none is given (so a missing parameter shows).
  */
 import { useCallback } from 'react';
+import type { EditError } from '../../engine/edit/types';
 import type { ReasonCode } from '../../engine/evaluate/reasons';
 import { useAppStore } from '../store';
+import { editErrorsEn } from './editErrors.en';
+import { editErrorsKo } from './editErrors.ko';
 import { en, type MessageKey, type Messages } from './en';
 import { ko } from './ko';
 import type { Lang } from './language';
@@ -33,6 +36,14 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
 export function translateReason(lang: Lang, code: string, params?: Params): string {
   const text = (reasons[lang] as Readonly<Record<string, string>>)[code];
   return text === undefined ? code : format(text, params);
+}
+
+const editErrors = { en: editErrorsEn, ko: editErrorsKo } as const;
+
+/** Why an edit was refused, in the learner's language (the engine's English sentence when a code is untranslated). */
+export function translateEditError(lang: Lang, error: EditError): string {
+  const text = editErrors[lang][error.code];
+  return text === undefined ? error.message : format(text, error.params);
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;

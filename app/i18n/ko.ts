@@ -2,9 +2,17 @@
  * 한국어. Words follow the course material the learners study (shared/seeds): 사용자,
  * 그룹, 역할, 정책, 권한, 인증, 인가, 루트 사용자, 보안 주체, 명시적 거부 …
  */
+import { builderKo } from './areas/builder.ko';
+import { editorKo } from './areas/editor.ko';
+import { inspectorKo } from './areas/inspector.ko';
+import { workspaceKo } from './areas/workspace.ko';
 import type { Messages } from './en';
 
 export const ko: Messages = {
+  ...builderKo,
+  ...inspectorKo,
+  ...editorKo,
+  ...workspaceKo,
   'app.name': 'IAM Playground',
   'app.tagline': 'AWS 환경을 만들고, 요청을 보내고, IAM이 어떻게 결정하는지 살펴보세요.',
   'app.skipToRequest': '요청 콘솔로 건너뛰기',

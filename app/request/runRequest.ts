@@ -3,6 +3,7 @@
  * scenario is sent whole (its context and session too) and keeps its `expect` for display.
  */
 import type { RequestJson } from '../../engine/scenario/types';
+import { flushWorld } from '../engine/syncWorld';
 import { engine } from '../engine/engine';
 import { EngineRestartedError } from '../engine/engineClient';
 import { useAppStore } from '../store';
@@ -18,6 +19,8 @@ export async function runRequest(): Promise<void> {
     : { principal: draft.principal.trim(), action: draft.action.trim(), resource: draft.resource.trim() };
   setResult({ state: 'running', request });
   try {
+    // The engine must judge the world on screen, not one a debounce has not sent yet.
+    await flushWorld();
     const response = await engine.call({ type: 'evaluate', request, trace: true });
     if (response.type !== 'decision') throw new Error(`Unexpected answer \`${response.type}\` to a request.`);
     // A newer request may have started meanwhile: only the latest one's answer is shown.

@@ -1,9 +1,15 @@
 /**
- * The world being explored: the ScenarioJson as the engine validated it. It is the one
- * truth the canvas, the request form and the panels derive from; it is also the only part
- * of the state that will be undoable once the world can be edited.
+ * The world being built: the ScenarioJson (the one truth the canvas, inspector, editor and
+ * request form derive from) and where its nodes sit on the map. Every change goes through
+ * `applyEdit` (the engine's edit library, engine/edit) or `movePositions`, and is undoable;
+ * `openDocument` replaces the whole document (a workspace opened, a file imported).
+ *
+ * Undo history keeps whole documents: a ScenarioJson is never mutated, so consecutive
+ * entries share everything an edit did not touch and an entry costs little.
  */
 import type { StateCreator } from 'zustand';
+import { applyEdit as applyWorldEdit } from '../../engine/edit/apply';
+import type { EditError, EditResult, WorldEdit } from '../../engine/edit/types';
 import type { ScenarioJson } from '../../engine/scenario/types';
 import type { WorldFault } from '../../engine/worker/protocol';
 import type { AppState } from './index';
@@ -15,33 +21,179 @@ export type WorldStatus =
   | { readonly state: 'invalid'; readonly errors: readonly WorldFault[] }
   | { readonly state: 'failed'; readonly message: string };
 
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Node id → top-left position, relative to the node's parent box (as React Flow wants it). */
+export type Positions = Readonly<Record<string, XY>>;
+
+/** What a workspace holds and the undo history steps through. */
+export interface WorldDocument {
+  readonly scenario: ScenarioJson;
+  readonly positions: Positions;
+}
+
+/** One step of the history: the document before (undo) or after (redo) a change, and what the change was. */
+interface HistoryEntry {
+  readonly document: WorldDocument;
+  /** For the undo button's title: the edit's `op`, or `move`, `open`. */
+  readonly label: string;
+  /** Consecutive moves of the same drag merge into one step. */
+  readonly mergeKey?: string;
+}
+
+/** Enough to undo a long session; old steps fall off the bottom. */
+export const HISTORY_LIMIT = 200;
+
 export interface WorldSlice {
   readonly world: ScenarioJson | null;
+  readonly positions: Positions;
   readonly worldStatus: WorldStatus;
   /** Faults the engine found while compiling (e.g. an unknown managed policy): shown, not fatal. */
   readonly worldFaults: readonly WorldFault[];
-  /** Bumped on every new world so views can reset what they derived from the old one. */
+  /** Bumped when another document is opened (not on edits): views reset what they derived from the old one. */
   readonly worldVersion: number;
-  setWorld(world: ScenarioJson): void;
+  /** Bumped on every change of the document, edits and undo included (autosave watches it). */
+  readonly revision: number;
+  readonly past: readonly HistoryEntry[];
+  readonly future: readonly HistoryEntry[];
+  /** The last edit that was refused, until the next edit (the inspector shows it by its field). */
+  readonly lastEditError: EditError | null;
+
+  /** Opens a document as a new world: history starts over unless `keepHistory` (an import is undoable). */
+  openDocument(document: WorldDocument, options?: { readonly keepHistory?: boolean }): void;
+  /** Applies one edit; a refused edit changes nothing and is returned (and kept in `lastEditError`). */
+  applyEdit(edit: WorldEdit): EditResult;
+  /** Applies edits as one undo step; stops at the first refusal and then changes nothing. */
+  applyEdits(edits: readonly WorldEdit[], label?: string): EditResult;
+  /**
+   * Moves nodes. `mergeKey` merges the move with the previous step of the same key (one
+   * drag = one undo step); `undoable: false` records positions the layout computed.
+   */
+  movePositions(patch: Positions, options?: { readonly mergeKey?: string; readonly undoable?: boolean }): void;
+  /** Forgets every saved position (the next layout is automatic); undoable. */
+  resetPositions(): void;
+  undo(): void;
+  redo(): void;
   setWorldStatus(status: WorldStatus): void;
   setWorldFaults(faults: readonly WorldFault[]): void;
 }
 
-export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set) => ({
-  world: null,
-  worldStatus: { state: 'loading' },
-  worldFaults: [],
-  worldVersion: 0,
-  setWorld: (world) =>
-    set((s) => ({
-      world,
-      worldFaults: [],
-      worldVersion: s.worldVersion + 1,
-      // A new world invalidates what was selected and decided in the old one.
-      selectedId: null,
-      highlight: null,
-      result: { state: 'idle' },
-    })),
-  setWorldStatus: (worldStatus) => set({ worldStatus }),
-  setWorldFaults: (worldFaults) => set({ worldFaults }),
-});
+function snapshot(s: AppState): WorldDocument | null {
+  return s.world ? { scenario: s.world, positions: s.positions } : null;
+}
+
+function pushed(past: readonly HistoryEntry[], entry: HistoryEntry): readonly HistoryEntry[] {
+  const next = [...past, entry];
+  return next.length > HISTORY_LIMIT ? next.slice(next.length - HISTORY_LIMIT) : next;
+}
+
+export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set, get) => {
+  /** Replaces the document after a change labelled `label`, recording the old one for undo. */
+  const commit = (next: WorldDocument, label: string, mergeKey?: string) =>
+    set((s) => {
+      const before = snapshot(s);
+      const last = s.past.at(-1);
+      const merge = mergeKey !== undefined && last?.mergeKey === mergeKey;
+      const past = !before || merge ? s.past : pushed(s.past, { document: before, label, mergeKey });
+      return {
+        world: next.scenario,
+        positions: next.positions,
+        past,
+        future: [],
+        revision: s.revision + 1,
+        lastEditError: null,
+      };
+    });
+
+  const run = (edits: readonly WorldEdit[], label: string): EditResult => {
+    const { world } = get();
+    if (!world) {
+      const error: EditError = { code: 'notFound', params: { what: 'world' }, path: '$', message: 'No world is open.' };
+      set({ lastEditError: error });
+      return { ok: false, error };
+    }
+    let current = world;
+    for (const edit of edits) {
+      const result = applyWorldEdit(current, edit);
+      if (!result.ok) {
+        set({ lastEditError: result.error });
+        return result;
+      }
+      current = result.world;
+    }
+    if (current !== world) commit({ scenario: current, positions: get().positions }, label);
+    return { ok: true, world: current };
+  };
+
+  const step = (from: 'past' | 'future') =>
+    set((s) => {
+      const stack = s[from];
+      const entry = stack.at(-1);
+      const here = snapshot(s);
+      if (!entry || !here) return {};
+      const back: HistoryEntry = { document: here, label: entry.label };
+      return {
+        world: entry.document.scenario,
+        positions: entry.document.positions,
+        past: from === 'past' ? stack.slice(0, -1) : pushed(s.past, back),
+        future: from === 'future' ? stack.slice(0, -1) : [...s.future, back],
+        revision: s.revision + 1,
+        lastEditError: null,
+      };
+    });
+
+  return {
+    world: null,
+    positions: {},
+    worldStatus: { state: 'loading' },
+    worldFaults: [],
+    worldVersion: 0,
+    revision: 0,
+    past: [],
+    future: [],
+    lastEditError: null,
+
+    openDocument: (document, options = {}) =>
+      set((s) => {
+        const before = snapshot(s);
+        return {
+          world: document.scenario,
+          positions: document.positions,
+          worldFaults: [],
+          worldVersion: s.worldVersion + 1,
+          revision: s.revision + 1,
+          past: options.keepHistory && before ? pushed(s.past, { document: before, label: 'open' }) : [],
+          future: [],
+          lastEditError: null,
+          worldStatus: { state: 'ready' },
+          // A new world invalidates what was selected and decided in the old one.
+          selectedId: null,
+          highlight: null,
+          result: { state: 'idle' },
+        };
+      }),
+    applyEdit: (edit) => run([edit], edit.op),
+    applyEdits: (edits, label) => run(edits, label ?? edits[0]?.op ?? 'edit'),
+    movePositions: (patch, options = {}) => {
+      const s = get();
+      if (!s.world) return;
+      const positions = { ...s.positions, ...patch };
+      if (options.undoable === false) {
+        set({ positions, revision: s.revision + 1 });
+        return;
+      }
+      commit({ scenario: s.world, positions }, 'move', options.mergeKey);
+    },
+    resetPositions: () => {
+      const s = get();
+      if (s.world && Object.keys(s.positions).length > 0) commit({ scenario: s.world, positions: {} }, 'layout');
+    },
+    undo: () => step('past'),
+    redo: () => step('future'),
+    setWorldStatus: (worldStatus) => set({ worldStatus }),
+    setWorldFaults: (worldFaults) => set({ worldFaults }),
+  };
+};

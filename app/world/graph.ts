@@ -4,6 +4,7 @@
  * group membership and policy attachment. Derived from the ScenarioJson on every change
  * (never a second copy of the truth). Pure: tested without a DOM.
  */
+import type { DocumentRef, EntityRef, HolderRef } from '../../engine/edit/types';
 import type { AccountJson, PolicyDocumentJson, ScenarioJson } from '../../engine/scenario/types';
 import { arn } from './arns';
 import { nodeId } from './ids';
@@ -33,6 +34,12 @@ export interface WorldNode {
   /** The account node that contains it; AWS managed policies have none. */
   readonly parent?: string;
   readonly policy?: PolicyInfo;
+  /** The entity the node stands for, as edits name it (absent for accounts, root users, AWS managed policies). */
+  readonly entity?: EntityRef;
+  /** The editable document the node shows (absent for AWS managed policies: AWS owns them). */
+  readonly document?: DocumentRef;
+  /** The account id of an account or root-user node. */
+  readonly account?: string;
 }
 
 export type EdgeKind = 'member' | 'attached' | 'boundary' | 'inline' | 'resourcePolicy' | 'trust';
@@ -89,14 +96,15 @@ class GraphBuilder {
       arn: arn.policy(owner, name, found?.path),
       parent: ownerAccount ? nodeId.account(owner) : undefined,
       policy: { kind: 'customerManaged', name, arn: arn.policy(owner, name, found?.path), document: found?.document },
+      ...(found ? { entity: { account: owner, kind: 'policy' as const, name }, document: { kind: 'managed' as const, account: owner, name } } : {}),
     });
     return id;
   }
 
-  inline(ownerId: string, ownerArn: string, parent: string, policies: Readonly<Record<string, PolicyDocumentJson>> | undefined): void {
+  inline(ownerId: string, ownerArn: string, owner: HolderRef, parent: string, policies: Readonly<Record<string, PolicyDocumentJson>> | undefined): void {
     for (const [name, document] of Object.entries(policies ?? {})) {
       const id = nodeId.inline(ownerId, name);
-      this.node({ id, kind: 'inline', label: name, parent, policy: { kind: 'inline', name, document, owner: ownerArn } });
+      this.node({ id, kind: 'inline', label: name, parent, policy: { kind: 'inline', name, document, owner: ownerArn }, document: { kind: 'inline', owner, name } });
       this.edge('inline', id, ownerId);
     }
   }
@@ -110,20 +118,20 @@ export function worldGraph(scenario: ScenarioJson): WorldGraph {
   // Entities first, so that edges find both ends.
   for (const account of scenario.accounts) {
     const acct = nodeId.account(account.id);
-    g.node({ id: acct, kind: 'account', label: account.alias ?? account.id, detail: account.alias ? account.id : undefined });
-    g.node({ id: nodeId.root(account.id), kind: 'root', label: 'root', arn: arn.root(account.id), parent: acct });
+    g.node({ id: acct, kind: 'account', label: account.alias ?? account.id, detail: account.alias ? account.id : undefined, account: account.id });
+    g.node({ id: nodeId.root(account.id), kind: 'root', label: 'root', arn: arn.root(account.id), parent: acct, account: account.id });
     for (const p of account.policies ?? []) g.managedPolicyNode(account, p.name, accounts);
     for (const group of account.groups ?? []) {
-      g.node({ id: nodeId.group(account.id, group.name), kind: 'group', label: group.name, arn: arn.group(account.id, group.name, group.path), parent: acct });
+      g.node({ id: nodeId.group(account.id, group.name), kind: 'group', label: group.name, arn: arn.group(account.id, group.name, group.path), parent: acct, entity: { account: account.id, kind: 'group', name: group.name } });
     }
     for (const user of account.users ?? []) {
-      g.node({ id: nodeId.user(account.id, user.name), kind: 'user', label: user.name, arn: arn.user(account.id, user.name, user.path), parent: acct });
+      g.node({ id: nodeId.user(account.id, user.name), kind: 'user', label: user.name, arn: arn.user(account.id, user.name, user.path), parent: acct, entity: { account: account.id, kind: 'user', name: user.name } });
     }
     for (const role of account.roles ?? []) {
-      g.node({ id: nodeId.role(account.id, role.name), kind: 'role', label: role.name, arn: arn.role(account.id, role.name, role.path), parent: acct });
+      g.node({ id: nodeId.role(account.id, role.name), kind: 'role', label: role.name, arn: arn.role(account.id, role.name, role.path), parent: acct, entity: { account: account.id, kind: 'role', name: role.name } });
     }
     for (const resource of account.resources ?? []) {
-      g.node({ id: nodeId.resource(account.id, resource.arn), kind: 'resource', label: resourceLabel(resource.arn), detail: resourceService(resource.arn), arn: resource.arn, parent: acct });
+      g.node({ id: nodeId.resource(account.id, resource.arn), kind: 'resource', label: resourceLabel(resource.arn), detail: resourceService(resource.arn), arn: resource.arn, parent: acct, entity: { account: account.id, kind: 'resource', arn: resource.arn } });
     }
   }
 
@@ -132,30 +140,30 @@ export function worldGraph(scenario: ScenarioJson): WorldGraph {
     for (const group of account.groups ?? []) {
       const id = nodeId.group(account.id, group.name);
       for (const ref of group.managedPolicies ?? []) g.edge('attached', g.managedPolicyNode(account, ref, accounts), id);
-      g.inline(id, arn.group(account.id, group.name, group.path), acct, group.inlinePolicies);
+      g.inline(id, arn.group(account.id, group.name, group.path), { account: account.id, kind: 'group', name: group.name }, acct, group.inlinePolicies);
     }
     for (const user of account.users ?? []) {
       const id = nodeId.user(account.id, user.name);
       for (const group of user.groups ?? []) g.edge('member', nodeId.group(account.id, group), id);
       for (const ref of user.managedPolicies ?? []) g.edge('attached', g.managedPolicyNode(account, ref, accounts), id);
       if (user.permissionsBoundary) g.edge('boundary', g.managedPolicyNode(account, user.permissionsBoundary, accounts), id);
-      g.inline(id, arn.user(account.id, user.name, user.path), acct, user.inlinePolicies);
+      g.inline(id, arn.user(account.id, user.name, user.path), { account: account.id, kind: 'user', name: user.name }, acct, user.inlinePolicies);
     }
     for (const role of account.roles ?? []) {
       const id = nodeId.role(account.id, role.name);
       const roleArn = arn.role(account.id, role.name, role.path);
       const trust = nodeId.trust(id);
-      g.node({ id: trust, kind: 'trustPolicy', label: `${role.name}`, parent: acct, policy: { kind: 'trustPolicy', name: role.name, document: role.trustPolicy, owner: roleArn } });
+      g.node({ id: trust, kind: 'trustPolicy', label: `${role.name}`, parent: acct, policy: { kind: 'trustPolicy', name: role.name, document: role.trustPolicy, owner: roleArn }, document: { kind: 'trust', account: account.id, role: role.name } });
       g.edge('trust', trust, id);
       for (const ref of role.managedPolicies ?? []) g.edge('attached', g.managedPolicyNode(account, ref, accounts), id);
       if (role.permissionsBoundary) g.edge('boundary', g.managedPolicyNode(account, role.permissionsBoundary, accounts), id);
-      g.inline(id, roleArn, acct, role.inlinePolicies);
+      g.inline(id, roleArn, { account: account.id, kind: 'role', name: role.name }, acct, role.inlinePolicies);
     }
     for (const resource of account.resources ?? []) {
       if (resource.policy === undefined) continue;
       const id = nodeId.resource(account.id, resource.arn);
       const policyId = nodeId.resourcePolicy(account.id, resource.arn);
-      g.node({ id: policyId, kind: 'resourcePolicy', label: resourceLabel(resource.arn), parent: acct, policy: { kind: 'resourcePolicy', name: resourceLabel(resource.arn), document: resource.policy, owner: resource.arn } });
+      g.node({ id: policyId, kind: 'resourcePolicy', label: resourceLabel(resource.arn), parent: acct, policy: { kind: 'resourcePolicy', name: resourceLabel(resource.arn), document: resource.policy, owner: resource.arn }, document: { kind: 'resource', account: account.id, arn: resource.arn } });
       g.edge('resourcePolicy', policyId, id);
     }
   }

@@ -17,4 +17,9 @@ export const nodeId = {
   resource: (account: string, resourceArn: string) => `acct:${account}/res:${resourceArn}`,
   /** The resource-based policy: the engine's PolicyRef id of it. */
   resourcePolicy: (account: string, resourceArn: string) => `acct:${account}/resource:${resourceArn}`,
+  /** The organization's root (the box that holds OUs and accounts). */
+  orgRoot: () => 'org',
+  orgUnit: (id: string) => `org/ou:${id}`,
+  /** An SCP or RCP: the engine's PolicyRef id of it. */
+  orgPolicy: (type: 'SCP' | 'RCP', name: string) => `org/${type === 'SCP' ? 'scp' : 'rcp'}:${name}`,
 };

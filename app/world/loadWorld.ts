@@ -1,14 +1,14 @@
 /**
  * Opens a scenario: fetches its text relative to the site's base URL, has the engine parse
  * and validate it (the file is untrusted input, checked where the engine lives), then
- * sets it as the world on the map and in the engine.
+ * opens it as the world (app/engine/syncWorld.ts hands it to the engine).
  */
 import { engine, siteBaseUrl } from '../engine/engine';
-import { warmDataCache } from '../pwa/warmCache';
 import { useAppStore } from '../store';
 
 export const STARTER_PATH = 'samples/starter.json';
 
+/** Opens the text of a scenario file as the world; an invalid file shows its faults and opens nothing. */
 export async function openScenarioText(text: string): Promise<void> {
   const store = useAppStore.getState();
   const parsed = await engine.call({ type: 'parseScenario', text });
@@ -17,12 +17,7 @@ export async function openScenarioText(text: string): Promise<void> {
     store.setWorldStatus({ state: 'invalid', errors: parsed.result.errors });
     return;
   }
-  const scenario = parsed.result.scenario;
-  store.setWorld(scenario);
-  store.setWorldStatus({ state: 'ready' });
-  const set = await engine.call({ type: 'setWorld', scenario, baseUrl: siteBaseUrl() });
-  if (set.type === 'worldSet') useAppStore.getState().setWorldFaults(set.faults);
-  warmDataCache(scenario);
+  store.openDocument({ scenario: parsed.result.scenario, positions: {} });
 }
 
 export async function openSample(path = STARTER_PATH): Promise<void> {

@@ -5,9 +5,12 @@
  * version (a stale cached worker after a site update) and restarts it.
  */
 import type { DecisionResult } from '../evaluate/types';
+import type { ImportFile, ImportResult } from '../import/index';
+import type { EditorFinding } from '../policy/validateText';
+import type { PolicyKind } from '../policy/types';
 import type { RequestJson, ScenarioJson } from '../scenario/types';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** A fault in the world the engine was given, with the JSON path where it is. */
 export interface WorldFault {
@@ -37,6 +40,17 @@ export type WorkerRequest =
       readonly request: RequestJson;
       readonly trace: boolean;
     }
+  /** Validate a policy's text as the editor holds it (findings with spans and quick fixes). */
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly id: number;
+      readonly type: 'validatePolicy';
+      readonly text: string;
+      readonly kind: PolicyKind;
+      readonly baseUrl?: string;
+    }
+  /** Read files from outside (scenario, IAM authorization details, Organizations CLI output) into one world. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'importFiles'; readonly files: readonly ImportFile[] }
   /** Liveness check for the watchdog. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'ping' };
 
@@ -44,6 +58,8 @@ export type WorkerResponse =
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'worldSet'; readonly faults: readonly WorldFault[] }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'decision'; readonly result: DecisionResult }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'pong' }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'policyValidated'; readonly findings: readonly EditorFinding[] }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'filesImported'; readonly result: ImportResult }
   /** The answer to `parseScenario`: the validated scenario, or every fault with its JSON path. */
   | {
       readonly v: typeof PROTOCOL_VERSION;

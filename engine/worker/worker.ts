@@ -7,6 +7,8 @@
  */
 import { compileWorld, evaluateRequest, parseScenarioText, requiredManagedPolicyArns, type CompiledWorld } from '../index';
 import { fetchManagedPolicies, managedPolicySourceFrom } from '../data/managedPolicies';
+import { importFiles } from '../import/index';
+import { validatePolicyText } from '../policy/validateText';
 import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** Answers protocol requests; one per worker (or one on the main thread). */
@@ -75,6 +77,13 @@ export function createEngineHost(origin: string): EngineHost {
             const result = await evaluateRequest(current, message.request, { trace: message.trace });
             return { v: PROTOCOL_VERSION, id, type: 'decision', result };
           }
+          case 'validatePolicy': {
+            const baseUrl = message.baseUrl === undefined ? undefined : dataUrl(message.baseUrl, origin);
+            const findings = await validatePolicyText(message.text, message.kind, { baseUrl });
+            return { v: PROTOCOL_VERSION, id, type: 'policyValidated', findings };
+          }
+          case 'importFiles':
+            return { v: PROTOCOL_VERSION, id, type: 'filesImported', result: importFiles(message.files) };
           default: {
             const unknown: { type?: unknown } = message;
             return respond.error(id, `Unknown message type \`${String(unknown.type)}\`.`);

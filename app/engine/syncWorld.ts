@@ -1,0 +1,41 @@
+/**
+ * Keeps the engine's world equal to the store's: after every change of the world (an edit,
+ * an undo, another workspace) the new world is sent to the engine, at most once per
+ * `delayMs` while the learner keeps typing, so typing never waits on the engine. Requests
+ * sent meanwhile are queued behind the newest world by the worker (setWorld before evaluate).
+ */
+import type { ScenarioJson } from '../../engine/scenario/types';
+import { warmDataCache } from '../pwa/warmCache';
+import { useAppStore } from '../store';
+import { engine, siteBaseUrl } from './engine';
+
+/** Sends `world` now; the faults come back into the store unless a newer world was sent since. */
+export async function sendWorld(world: ScenarioJson): Promise<void> {
+  const answer = await engine.call({ type: 'setWorld', scenario: world, baseUrl: siteBaseUrl() });
+  if (answer.type === 'worldSet' && useAppStore.getState().world === world) useAppStore.getState().setWorldFaults(answer.faults);
+  warmDataCache(world);
+}
+
+let pending: ReturnType<typeof setTimeout> | undefined;
+let sent: ScenarioJson | null = null;
+
+/** Sends the current world if it is not the last one sent (e.g. right before a request). */
+export async function flushWorld(): Promise<void> {
+  if (pending !== undefined) clearTimeout(pending);
+  pending = undefined;
+  const { world } = useAppStore.getState();
+  if (!world || world === sent) return;
+  sent = world;
+  await sendWorld(world).catch(() => undefined);
+}
+
+/** Starts following the store; returns the unsubscribe function. */
+export function syncWorldToEngine(delayMs = 150): () => void {
+  return useAppStore.subscribe((state, previous) => {
+    if (state.world === previous.world || !state.world) return;
+    // A newly opened world goes at once (the learner waits for it); edits are coalesced.
+    const immediate = state.worldVersion !== previous.worldVersion;
+    if (pending !== undefined) clearTimeout(pending);
+    pending = setTimeout(() => void flushWorld(), immediate ? 0 : delayMs);
+  });
+}

@@ -1,0 +1,3 @@
+/** English texts of the builder (see ../en.ts): keys start with `builder.`. */
+export const builderEn = {
+} as const;

@@ -1,0 +1,3 @@
+/** English texts of the editor (see ../en.ts): keys start with `editor.`. */
+export const editorEn = {
+} as const;

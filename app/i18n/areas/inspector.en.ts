@@ -1,0 +1,3 @@
+/** English texts of the inspector (see ../en.ts): keys start with `inspector.`. */
+export const inspectorEn = {
+} as const;
