@@ -36,19 +36,22 @@ function browser(): { channel?: string; launchOptions: LaunchOptions } {
   );
 }
 
+// Several checkouts or builds can be tested side by side: each its own port, build folder and results.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST;
+const OUTPUT = process.env.E2E_OUTPUT;
 const found = browser();
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: OUTPUT ? `${OUTPUT}/test-results` : 'test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 1,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: OUTPUT ? `${OUTPUT}/playwright.json` : 'reports/playwright.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     ...devices['Desktop Chrome'],
@@ -63,7 +66,7 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${DIST ? ` --outDir ${DIST}` : ''}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
