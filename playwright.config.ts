@@ -1,46 +1,16 @@
 /**
- * End-to-end specs run in a real Chromium against the production build (`vite preview`
- * serves dist/; this config builds nothing: `npm test` builds first). Playwright cannot
- * download its browser everywhere, so the browser is found, in this order:
- *   1. $CHROMIUM_PATH;
- *   2. Playwright's own Chromium, if its executable really exists (a failed download
- *      leaves an empty folder behind);
- *   3. Debian's /usr/bin/chromium, with flags for a container without a GPU or a sandbox;
- *   else a clear error saying how to get one.
+ * End-to-end specs run in a real Chromium (see ./e2e/browser.ts for which) against the
+ * production build (`vite preview` serves dist/; this config builds nothing: `npm test`
+ * builds first).
  */
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices, type LaunchOptions } from '@playwright/test';
-
-const CONTAINER_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-function playwrightChromium(): string | undefined {
-  try {
-    const path = chromium.executablePath();
-    return path && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function browser(): { channel?: string; launchOptions: LaunchOptions } {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is \`${fromEnv}\`, but no file is there. Point it at a Chromium or Chrome executable.`);
-    return { launchOptions: { executablePath: fromEnv, args: CONTAINER_FLAGS } };
-  }
-  if (playwrightChromium()) return { channel: 'chromium', launchOptions: {} };
-  if (existsSync('/usr/bin/chromium')) return { launchOptions: { executablePath: '/usr/bin/chromium', args: CONTAINER_FLAGS } };
-  throw new Error(
-    'No Chromium found for the end-to-end tests. Either run `npx playwright install chromium`, ' +
-      'install Debian\'s `chromium` package (/usr/bin/chromium), or set CHROMIUM_PATH to a Chromium executable.',
-  );
-}
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './e2e/browser';
 
 // Several checkouts or builds can be tested side by side: each its own port, build folder and results.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST;
 const OUTPUT = process.env.E2E_OUTPUT;
-const found = browser();
+const found = findChromium();
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: bundles the benchmarks the way the production build ships the engine
- * (no dev-time transform helpers in the hot paths), then runs them.
+ * (no dev-time transform helpers in the hot paths), then runs them: the engine's figures,
+ * then the map's in Chromium (`npm run bench -- engine` or `-- map` runs one part).
  */
 import { bundleForNode } from './bundle.mjs';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,19 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'node_modules', '.tmp', 'bench.mjs');
-await bundleForNode(join(root, 'bench', 'run.ts'), outfile, root);
-const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
-process.exit(run.status ?? 1);
+const parts = { engine: join('bench', 'run.ts'), map: join('bench', 'ui', 'run.ts') };
+const only = process.argv[2];
+if (only !== undefined && !(only in parts)) {
+  console.error(`Unknown part \`${only}\`: run \`npm run bench\`, \`npm run bench -- engine\` or \`npm run bench -- map\`.`);
+  process.exit(2);
+}
+let status = 0;
+for (const [name, entry] of Object.entries(parts)) {
+  if (only !== undefined && only !== name) continue;
+  const outfile = join(root, 'node_modules', '.tmp', `bench-${name}.mjs`);
+  await bundleForNode(join(root, entry), outfile, root);
+  const run = spawnSync(process.execPath, [outfile], { stdio: 'inherit', cwd: root });
+  status ||= run.status ?? 1;
+  console.log('');
+}
+process.exit(status);

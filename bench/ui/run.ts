@@ -1,0 +1,154 @@
+/**
+ * `npm run bench` (second part): the map in a real Chromium, against a production build.
+ * Figures, not tests.
+ *   - open: a fresh visitor whose first world has 2,000 entities — from navigation until the
+ *     map has drawn its nodes (target 1.5 s);
+ *   - pan and zoom: a world of 300 map nodes dragged and wheel-zoomed for a few seconds,
+ *     the median time between animation frames (target 20 ms).
+ * The world reaches the page as the first visit's sample world (its request is answered
+ * by the benchmark), so the path measured is the one a learner's browser takes.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { findChromium } from '../../e2e/browser';
+import type { ScenarioJson } from '../../engine/scenario/types';
+import { worldGraph } from '../../app/world/graph';
+import { worldOfEntities, worldOfMapNodes } from './worlds';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
+const DIST = 'node_modules/.tmp/bench-dist';
+const URL_ROOT = `http://127.0.0.1:${PORT}/`;
+
+interface UiFigure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target: number;
+}
+
+function build(): void {
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The production build for the map benchmarks failed.');
+}
+
+async function serve(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL_ROOT)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The preview server did not start on port ${PORT}.`);
+}
+
+/** A page of a fresh visitor whose sample world is `world`, once its map shows nodes; and when that happened (ms after navigation). */
+async function openWorld(browser: Browser, world: ScenarioJson): Promise<{ page: Page; openedMs: number; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block', locale: 'en-US' });
+  const body = JSON.stringify(world);
+  await context.route('**/samples/starter.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+  const page = await context.newPage();
+  await page.goto(URL_ROOT);
+  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0, undefined, { polling: 'raf', timeout: 60_000 });
+  const openedMs = await page.evaluate(() => performance.now());
+  return { page, openedMs, close: () => context.close() };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A point of the map where a drag pans (the empty pane, not a node). */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    if (!pane) return null;
+    const box = pane.getBoundingClientRect();
+    for (let fy = 0.05; fy < 1; fy += 0.05) {
+      for (let fx = 0.05; fx < 1; fx += 0.05) {
+        const x = box.left + box.width * fx;
+        const y = box.top + box.height * fy;
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error('The map has no empty spot to drag.');
+  return point;
+}
+
+async function frameTimesWhile(page: Page, interact: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    let last = performance.now();
+    const loop = (t: number) => {
+      w.__frames.push(t - last);
+      last = t;
+      if (w.__recording) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  await interact();
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames.slice(1);
+  });
+}
+
+async function main(): Promise<void> {
+  console.log('The map in Chromium (production build; wall-clock milliseconds)\n');
+  build();
+  const server = await serve();
+  const found = findChromium();
+  const browser = await chromium.launch({ ...found.launchOptions, ...(found.channel ? { channel: found.channel } : {}) });
+  try {
+    const big = worldOfEntities(2000);
+    const opens: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const opened = await openWorld(browser, big);
+      opens.push(opened.openedMs);
+      await opened.close();
+    }
+    report({ name: `map: open a world of 2,000 entities (${worldGraph(big).nodes.length} map nodes), median of 3`, value: median(opens), unit: 'ms', target: 1500 });
+
+    const { world, nodes } = worldOfMapNodes(300);
+    const opened = await openWorld(browser, world);
+    const { page } = opened;
+    await page.waitForTimeout(500);
+    const start = await emptyPanePoint(page);
+    const frames = await frameTimesWhile(page, async () => {
+      for (let round = 0; round < 4; round++) {
+        await page.mouse.move(start.x, start.y);
+        await page.mouse.down();
+        for (let i = 1; i <= 30; i++) await page.mouse.move(start.x + i * 8 * (round % 2 ? -1 : 1), start.y + i * 4);
+        await page.mouse.up();
+        await page.mouse.move(start.x, start.y);
+        for (let i = 0; i < 12; i++) await page.mouse.wheel(0, round % 2 ? 120 : -120);
+      }
+    });
+    await opened.close();
+    report({ name: `map: pan and zoom ${nodes} nodes, median frame (${frames.length} frames)`, value: median(frames), unit: 'ms', target: 20 });
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+  const missed = figures.filter((f) => f.value > f.target);
+  console.log(`\n${figures.length - missed.length} of ${figures.length} targets met.`);
+}
+
+const figures: UiFigure[] = [];
+
+function report(figure: UiFigure): void {
+  figures.push(figure);
+  const met = figure.value <= figure.target;
+  console.log(`${met ? 'MET ' : 'MISS'}  ${figure.name.padEnd(64)} ${figure.value.toFixed(1).padStart(9)} ${figure.unit.padEnd(4)} target ≤ ${figure.target}`);
+}
+
+await main();
