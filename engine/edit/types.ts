@@ -49,6 +49,8 @@ export type WorldEdit =
   | { readonly op: 'renameOrgUnit'; readonly id: string; readonly name: string }
   /** Deletes an OU; with `cascade` (default) its children move to its parent, otherwise a non-empty OU is refused. */
   | { readonly op: 'deleteOrgUnit'; readonly id: string; readonly cascade?: boolean }
+  /** Moves an OU (with everything under it) under another parent; under itself or its own descendant is `orgCycle`. */
+  | { readonly op: 'moveOrgUnit'; readonly id: string; readonly parent: string }
   /** Puts an account into the organization (under `parent`, the root or an OU), or moves it. */
   | { readonly op: 'moveAccount'; readonly account: string; readonly parent: string }
   | { readonly op: 'removeAccountFromOrganization'; readonly account: string }
@@ -149,5 +151,14 @@ export const EDIT_ERROR_CODES = [
   'orgTargetInvalid',
   'orgCycle',
   'managementAccount',
+  // Added with the implementation (engine/edit/*.ts):
+  'lastAccount',
+  'notMember',
+  'principalInvalid',
+  'lastTrustedPrincipal',
+  'tagsUnsupported',
+  'descriptionInvalid',
+  'orgIdInvalid',
+  'lastScp',
 ] as const;
 export type EditErrorCode = (typeof EDIT_ERROR_CODES)[number];

@@ -1,0 +1,168 @@
+/**
+ * The scenario's requests (and an exercise's goals) name principals and entities by ARN.
+ * A rename rewrites every ARN string that names the renamed entity; a delete drops the
+ * requests whose caller is gone (the scenario would no longer validate) and then the
+ * requests that use a session (`$NAME`) only a dropped request created.
+ */
+import { parsePrincipalName } from '../model/principalArn';
+import type { GoalJson, QueryJson, RequestJson, ScenarioJson, SessionJson } from '../scenario/types';
+
+/** Maps one string; returns it unchanged when it is not one to rewrite. */
+export type ArnMapper = (text: string) => string;
+
+const IAM_ENTITY_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):iam::(\d{12}):(user|group|role|policy)(\/(?:[\u0021-\u007E]*\/)?)([\w+=,.@-]+)$/;
+const ASSUMED_ROLE_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b):sts::(\d{12}):assumed-role\/([\w+=,.@-]+)\/([\w+=,.@-]+)$/;
+
+/**
+ * The mapper for an IAM entity that is renamed or moved to another path: its ARNs (any path,
+ * the same name) become the ARN with the new name and path; a role's sessions
+ * (`assumed-role/ROLE/SESSION`) follow the role's name.
+ */
+export function entityArnMapper(kind: 'user' | 'group' | 'role' | 'policy', account: string, oldName: string, newName: string, newPath: string): ArnMapper {
+  return (text) => {
+    const entity = IAM_ENTITY_ARN.exec(text);
+    if (entity && entity[2] === account && entity[3] === kind && entity[5] === oldName) return `arn:${entity[1]}:iam::${account}:${kind}${newPath}${newName}`;
+    if (kind === 'role') {
+      const session = ASSUMED_ROLE_ARN.exec(text);
+      if (session && session[2] === account && session[3] === oldName) return `arn:${session[1]}:sts::${account}:assumed-role/${newName}/${session[4]}`;
+    }
+    return text;
+  };
+}
+
+/** The mapper for a resource whose ARN changes: the ARN itself and what lies under it (`bucket/key`). */
+export function resourceArnMapper(oldArn: string, newArn: string): ArnMapper {
+  return (text) => (text === oldArn ? newArn : text.startsWith(`${oldArn}/`) ? newArn + text.slice(oldArn.length) : text);
+}
+
+function mapList(list: readonly string[] | undefined, map: ArnMapper): readonly string[] | undefined {
+  if (!list) return list;
+  const mapped = list.map(map);
+  return mapped.some((v, i) => v !== list[i]) ? mapped : list;
+}
+
+function mapParams(params: Readonly<Record<string, unknown>> | undefined, map: ArnMapper): Readonly<Record<string, unknown>> | undefined {
+  if (!params) return params;
+  let changed = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(params)) {
+    let next = value;
+    if (typeof value === 'string') next = map(value);
+    else if (Array.isArray(value)) {
+      const mapped = value.map((v: unknown) => (typeof v === 'string' ? map(v) : v));
+      if (mapped.some((v, i) => v !== value[i])) next = mapped;
+    }
+    if (next !== value) changed = true;
+    out[key] = next;
+  }
+  return changed ? out : params;
+}
+
+function mapSession(session: SessionJson | undefined, map: ArnMapper): SessionJson | undefined {
+  if (!session) return session;
+  const issuer = session.issuer === undefined ? undefined : map(session.issuer);
+  const policyArns = mapList(session.policyArns, map);
+  if (issuer === session.issuer && policyArns === session.policyArns) return session;
+  return { ...session, ...(issuer !== undefined ? { issuer } : {}), ...(policyArns !== undefined ? { policyArns } : {}) };
+}
+
+/** A request with every ARN it holds mapped (the same object when none changes). */
+export function mapRequest(request: RequestJson, map: ArnMapper): RequestJson {
+  const principal = request.principal === undefined ? undefined : map(request.principal);
+  const resource = map(request.resource);
+  const session = mapSession(request.session, map);
+  const params = mapParams(request.params, map);
+  if (principal === request.principal && resource === request.resource && session === request.session && params === request.params) return request;
+  return {
+    ...request,
+    ...(principal !== undefined ? { principal } : {}),
+    resource,
+    ...(session !== undefined ? { session } : {}),
+    ...(params !== undefined ? { params } : {}),
+  };
+}
+
+function mapQuery(query: QueryJson, map: ArnMapper): QueryJson {
+  const resource = map(query.whoCan.resource);
+  const expect = mapList(query.expect, map);
+  const within = mapList(query.within, map);
+  if (resource === query.whoCan.resource && expect === query.expect && within === query.within) return query;
+  return { ...query, whoCan: { ...query.whoCan, resource }, ...(expect ? { expect } : {}), ...(within ? { within } : {}) };
+}
+
+function mapGoal(goal: GoalJson, map: ArnMapper): GoalJson {
+  if ('request' in goal) {
+    const request = mapRequest(goal.request, map);
+    return request === goal.request ? goal : { ...goal, request };
+  }
+  const resource = map(goal.whoCan.resource);
+  const expect = mapList(goal.expect, map);
+  const within = mapList(goal.within, map);
+  if (resource === goal.whoCan.resource && expect === goal.expect && within === goal.within) return goal;
+  return { ...goal, whoCan: { ...goal.whoCan, resource }, ...(expect ? { expect } : {}), ...(within ? { within } : {}) };
+}
+
+function mapAll<T>(list: readonly T[] | undefined, map: (item: T) => T): readonly T[] | undefined {
+  if (!list) return list;
+  const mapped = list.map(map);
+  return mapped.some((v, i) => v !== list[i]) ? mapped : list;
+}
+
+/** Rewrites every ARN in the requests, queries and exercise goals of a world. */
+export function mapRequestArns(world: ScenarioJson, map: ArnMapper): ScenarioJson {
+  const requests = mapAll(world.requests, (r) => mapRequest(r, map));
+  const queries = mapAll(world.queries, (q) => mapQuery(q, map));
+  const goals = world.exercise ? mapAll(world.exercise.goals, (g) => mapGoal(g, map)) : undefined;
+  if (requests === world.requests && queries === world.queries && goals === world.exercise?.goals) return world;
+  return {
+    ...world,
+    ...(requests ? { requests } : {}),
+    ...(queries ? { queries } : {}),
+    ...(world.exercise && goals ? { exercise: { ...world.exercise, goals } } : {}),
+  };
+}
+
+/** What a request depends on that a delete may take away. */
+export interface RequestCaller {
+  readonly kind: 'user' | 'role' | 'root' | 'federatedUser';
+  readonly account: string;
+  readonly name?: string;
+}
+
+/** The callers a request needs (its principal and, for a federated user, its issuer). */
+export function callersOf(request: RequestJson): RequestCaller[] {
+  const out: RequestCaller[] = [];
+  const name = request.principal === undefined ? undefined : parsePrincipalName(request.principal);
+  if (name?.kind === 'user') out.push({ kind: 'user', account: name.account, name: name.name });
+  else if (name?.kind === 'assumedRole') out.push({ kind: 'role', account: name.account, name: name.roleName });
+  else if (name?.kind === 'root') out.push({ kind: 'root', account: name.account });
+  else if (name?.kind === 'federatedUser') out.push({ kind: 'federatedUser', account: name.account });
+  const issuer = request.session?.issuer === undefined ? undefined : parsePrincipalName(request.session.issuer);
+  if (issuer?.kind === 'user') out.push({ kind: 'user', account: issuer.account, name: issuer.name });
+  return out;
+}
+
+/** The ids (or positions) of requests that `gone` says lose their caller, and of requests that use their sessions. */
+export function requestsLosingCaller(world: ScenarioJson, gone: (caller: RequestCaller) => boolean): { kept: RequestJson[]; dropped: string[] } {
+  const kept: RequestJson[] = [];
+  const dropped: string[] = [];
+  const sessions = new Set<string>();
+  (world.requests ?? []).forEach((request, i) => {
+    const usesSession = request.principal?.startsWith('$') ? request.principal.slice(1) : undefined;
+    const lost = callersOf(request).some(gone) || (usesSession !== undefined && !sessions.has(usesSession));
+    if (lost) {
+      dropped.push(request.id ?? `#${i + 1}`);
+      return;
+    }
+    if (request.as) sessions.add(request.as);
+    kept.push(request);
+  });
+  return { kept, dropped };
+}
+
+/** The world without the requests a delete leaves without a caller. */
+export function dropRequestsLosingCaller(world: ScenarioJson, gone: (caller: RequestCaller) => boolean): ScenarioJson {
+  if (!world.requests || world.requests.length === 0) return world;
+  const { kept, dropped } = requestsLosingCaller(world, gone);
+  return dropped.length === 0 ? world : { ...world, requests: kept };
+}
