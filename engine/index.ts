@@ -20,6 +20,9 @@ export type { World, WorldFault } from './model/world';
 export type { ScenarioFault } from './scenario/validate';
 export { requiredManagedPolicyArns, SessionStore };
 export { parseDocumentText, validateDocument };
+export { applyEdit } from './edit/apply';
+export { EDIT_ERROR_CODES } from './edit/types';
+export type { WorldEdit, EditError, EditErrorCode, EditResult, EntityRef, HolderRef, DocumentRef, NamedEntityKind, Tags } from './edit/types';
 
 /** A compiled world: compile once, judge many requests. */
 export type CompiledWorld = World;
@@ -55,3 +58,5 @@ export interface EvaluateOptions extends RunOptions {
 export function evaluateRequest(world: CompiledWorld, request: RequestJson, options: EvaluateOptions = {}): Promise<DecisionResult> {
   return runRequest(world, request, { trace: options.trace ?? true, ...options });
 }
+export { importFiles, MAX_IMPORT_FILES, MAX_IMPORT_FILE_CHARS, MAX_IMPORT_TOTAL_CHARS } from './import/index';
+export type { ImportFile, ImportKind, ImportOptions, ImportResult } from './import/index';

@@ -3,7 +3,7 @@
  * samples and packs, and the examples in ../shared (when present beside the repository).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,8 +18,12 @@ function jsonFilesUnder(dir: string): string[] {
   });
 }
 
+/** Scenario fixtures; `import/` holds AWS CLI outputs for the importer, not scenarios. */
 export function fixtureFiles(): string[] {
-  return jsonFilesUnder(join(repoRoot, 'tests', 'fixtures')).sort();
+  const imports = join(repoRoot, 'tests', 'fixtures', 'import') + sep;
+  return jsonFilesUnder(join(repoRoot, 'tests', 'fixtures'))
+    .filter((file) => !file.startsWith(imports))
+    .sort();
 }
 
 export function sharedExampleFiles(): string[] {
