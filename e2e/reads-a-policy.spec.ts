@@ -8,7 +8,7 @@ test('a learner selects the policy and reads it in the editor', async ({ page })
   await expect(panel.getByRole('heading', { name: 'ReadReports' })).toBeVisible();
   await expect(panel).toContainText('arn:aws:iam::111111111111:policy/ReadReports');
   // Monaco, bundled and loaded lazily, shows the document.
-  await expect(panel.getByRole('textbox', { name: 'Policy document of ReadReports (read-only)' })).toBeAttached();
+  await expect(panel.getByRole('textbox', { name: 'Policy document of ReadReports' })).toBeAttached();
   const lines = panel.locator('.monaco-editor .view-lines');
   await expect(lines).toContainText('"Sid": "ListReports"');
   await expect(lines).toContainText('s3:GetObject');

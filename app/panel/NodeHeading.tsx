@@ -1,20 +1,39 @@
-/** The title of the details panel: the node's kind, name and ARN. */
-import { Icon } from '../components/Icon';
+/**
+ * The title of the details panel: the node's kind, name and ARN. Rendered once per panel:
+ * DetailsPanel puts it above the inspector's fields, and a view nested below it (PolicyView)
+ * that renders its own is given nothing to render (`HeadingShown`).
+ */
+import { createContext, useContext } from 'react';
+import { Icon, type IconName } from '../components/Icon';
 import { NODE_KINDS } from '../canvas/kinds';
-import { useT } from '../i18n';
-import type { WorldNode } from '../world/graph';
+import { type MessageKey, useT } from '../i18n';
+import type { NodeKind, WorldNode } from '../world/graph';
+
+/** True below a heading already rendered. */
+export const HeadingShown = createContext(false);
+
+/** Kinds the map may show before the legend's table names them (the organization's boxes and policies). */
+const FALLBACK: Partial<Readonly<Record<NodeKind, { readonly icon: IconName; readonly label: MessageKey; readonly tone: string }>>> = {
+  orgRoot: { icon: 'account', label: 'inspector.org.root', tone: 'tone-account' },
+  orgUnit: { icon: 'account', label: 'inspector.org.ou', tone: 'tone-account' },
+  scp: { icon: 'policy', label: 'kind.scp', tone: 'tone-policy' },
+  rcp: { icon: 'policy', label: 'kind.rcp', tone: 'tone-policy' },
+};
 
 export function NodeHeading({ node }: { readonly node: WorldNode }) {
   const t = useT();
-  const kind = NODE_KINDS[node.kind];
+  const shown = useContext(HeadingShown);
+  if (shown) return null;
+  const kind = NODE_KINDS[node.kind] ?? FALLBACK[node.kind] ?? { icon: 'info', label: 'panel.title', tone: '' };
   return (
     <header className={`details-heading ${kind.tone}`}>
       <span className="entity-icon">
         <Icon name={kind.icon} size={20} />
       </span>
-      <div>
+      <div className="details-heading-text">
         <p className="details-kind">{t(kind.label)}</p>
-        <h2 className="details-name" id="details-title">
+        {/* Focusable from script only: after a delete, focus lands here rather than on the page. */}
+        <h2 className="details-name" id="details-title" tabIndex={-1} dir="auto" title={node.label}>
           {node.label}
         </h2>
         {node.arn ? (

@@ -1,45 +1,66 @@
-/** A policy's document in the lazy Monaco editor, with the statement that decided the last request marked. */
+/**
+ * A policy's document in the lazy Monaco editor: editable for every document the world owns
+ * (customer managed, inline, trust, resource-based, SCP/RCP), read-only for AWS managed
+ * policies. Below the editor, whether what was typed is in the world; the statement that
+ * decided the last request is marked in the text. (What the policy is and where it is
+ * attached is the inspector's, above it: app/inspector/PolicyMeta.tsx.)
+ */
+import type { DocumentRef } from '../../engine/edit/types';
+import type { PolicySizeLimitName } from '../../engine/policy/sizeLimits';
 import { lazy, Suspense } from 'react';
 import { Icon } from '../components/Icon';
 import { loadPolicyEditor } from '../editor/loadEditor';
-import { useT } from '../i18n';
+import { documentAt } from '../editor/policyDocument';
+import { usePolicyEditing, type EditStatus } from '../editor/usePolicyEditing';
+import { useT, type Translate } from '../i18n';
 import { useAppStore } from '../store';
 import type { WorldGraph, WorldNode } from '../world/graph';
 import { policySourceText } from '../world/policyText';
-import { targetsOf } from '../world/related';
 import { NodeHeading } from './NodeHeading';
 import { useAwsManagedPolicy } from './useAwsManagedPolicy';
+import '../styles/editor.css';
 
 const PolicyEditor = lazy(loadPolicyEditor);
 
-export function PolicyView({ node, graph }: { readonly node: WorldNode; readonly graph: WorldGraph }) {
+function statusText(t: Translate, status: EditStatus): string {
+  switch (status.kind) {
+    case 'readOnly':
+      return t('editor.awsManaged');
+    case 'saved':
+      return t('editor.saved');
+    case 'invalidJson':
+      return t('editor.invalidJson', { line: status.line, column: status.column, detail: status.detail });
+    case 'notObject':
+      return t('editor.notObject');
+    case 'refused':
+      return status.message === undefined ? t('editor.unsaved') : t('editor.refused', { reason: status.message });
+  }
+}
+
+/** `graph` is the caller's: the view itself reads the document from the world by the node's DocumentRef. */
+export function PolicyView({ node }: { readonly node: WorldNode; readonly graph?: WorldGraph }) {
   const t = useT();
   const highlight = useAppStore((s) => (s.highlight?.nodeId === node.id ? s.highlight : null));
-  const select = useAppStore((s) => s.select);
+  const world = useAppStore((s) => s.world);
+  const draft = useAppStore((s) => (Object.hasOwn(s.policyDrafts, node.id) ? s.policyDrafts[node.id] : undefined));
   const policy = node.policy;
   const managed = useAwsManagedPolicy(policy?.kind === 'awsManaged' ? policy.arn : undefined);
-  if (!policy) return null;
+  const ref = node.document;
+  const editable = ref === undefined ? undefined : documentAt(world, ref);
+  const editing = usePolicyEditing(node.id, editable === undefined ? undefined : ref);
+  if (!policy && !editable) return null;
 
-  const document = policy.kind === 'awsManaged' ? (managed.state === 'ready' ? managed.document : undefined) : policy.document;
-  const targets = targetsOf(graph, node.id);
+  const document =
+    editable !== undefined ? editable.document
+    : policy?.kind === 'awsManaged' ? (managed.state === 'ready' ? managed.document : undefined)
+    : policy?.document;
+  const readOnly = editable === undefined;
+  const status = editing.status;
+  const unsaved = status.kind === 'invalidJson' || status.kind === 'notObject' || status.kind === 'refused';
 
   return (
     <article className="policy-view" aria-labelledby="details-title">
       <NodeHeading node={node} />
-      {targets.length > 0 ? (
-        <div className="details-section">
-          <h3 className="section-title">{t('panel.attachedTo')}</h3>
-          <ul className="chip-list">
-            {targets.map((target) => (
-              <li key={target.id}>
-                <button type="button" className="chip" onClick={() => select(target.id)}>
-                  {target.label}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       <div className="details-section editor-section">
         <h3 className="section-title">{t('panel.document')}</h3>
         {highlight ? (
@@ -48,21 +69,44 @@ export function PolicyView({ node, graph }: { readonly node: WorldNode; readonly
             {t('panel.highlighted')}
           </p>
         ) : null}
-        {policy.kind === 'awsManaged' && managed.state === 'failed' ? (
+        {policy?.kind === 'awsManaged' && managed.state === 'failed' ? (
           <p className="inline-error" role="alert">
             <Icon name="warning" size={16} /> {t('panel.policyUnavailable', { message: managed.message })}
           </p>
         ) : document === undefined ? (
           <p className="muted">{t('panel.loadingPolicy')}</p>
         ) : (
-          <div className="editor-frame">
-            <Suspense fallback={<p className="muted editor-loading">{t('panel.loadingEditor')}</p>}>
-              <PolicyEditor text={policySourceText(document)} ariaLabel={t('panel.editorLabel', { name: node.label })} highlight={highlight?.span} />
-            </Suspense>
-          </div>
+          <Suspense fallback={<p className="muted editor-loading">{t('panel.loadingEditor')}</p>}>
+            <PolicyEditor
+              nodeId={node.id}
+              kind={editable?.kind ?? 'identity'}
+              document={document}
+              initialText={draft ?? policySourceText(document)}
+              readOnly={readOnly}
+              checks={documentChecks(node.document)}
+              ariaLabel={t(readOnly ? 'editor.labelReadOnly' : 'editor.label', { name: node.label })}
+              highlight={highlight?.span}
+              onTextChange={readOnly ? undefined : editing.onTextChange}
+              onReplacedByWorld={readOnly ? undefined : editing.onReplacedByWorld}
+            />
+          </Suspense>
         )}
-        <p className="muted small">{t('panel.readOnly')}</p>
+        <p className={`policy-save-status${unsaved ? ' is-unsaved' : ''}`} role="status">
+          {unsaved ? <Icon name="warning" size={14} /> : null}
+          <span>{statusText(t, status)}</span>
+        </p>
+        {readOnly ? null : <p className="muted small">{t('editor.help')}</p>}
       </div>
     </article>
   );
 }
+
+/** An inline policy counts against its owner's inline quota; a resource policy is checked for its resource's type. */
+function documentChecks(ref: DocumentRef | undefined): { sizeLimit?: PolicySizeLimitName; resourceArn?: string } | undefined {
+  if (ref?.kind === 'inline') return { sizeLimit: INLINE_QUOTA[ref.owner.kind] };
+  if (ref?.kind === 'resource') return { resourceArn: ref.arn };
+  return undefined;
+}
+
+const INLINE_QUOTA = { user: 'userInlinePolicies', group: 'groupInlinePolicies', role: 'roleInlinePolicies' } as const satisfies Record<DocumentRefOwnerKind, PolicySizeLimitName>;
+type DocumentRefOwnerKind = Extract<DocumentRef, { kind: 'inline' }>['owner']['kind'];

@@ -110,3 +110,20 @@ describe('undo and redo of the world', () => {
     expect(store().revision).toBe(start + 3);
   });
 });
+
+describe('merging steps', () => {
+  it('typing with short pauses is one step; after the window, or after an undo, a new one', () => {
+    const edit = (name: string) => store().applyEdit({ op: 'setTitle', title: name }, { mergeKey: 'typing:x', mergeWithinMs: 60_000 });
+    edit('a');
+    edit('ab');
+    edit('abc');
+    expect(store().past).toHaveLength(1);
+    store().undo();
+    expect(store().world?.title).toBeUndefined();
+    store().redo();
+    edit('abcd');
+    expect(store().past).toHaveLength(2);
+    store().applyEdit({ op: 'setTitle', title: 'z' }, { mergeKey: 'typing:x', mergeWithinMs: -1 });
+    expect(store().past).toHaveLength(3);
+  });
+});

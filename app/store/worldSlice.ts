@@ -40,8 +40,17 @@ interface HistoryEntry {
   readonly document: WorldDocument;
   /** For the undo button's title: the edit's `op`, or `move`, `open`. */
   readonly label: string;
-  /** Consecutive moves of the same drag merge into one step. */
+  /** Consecutive changes with the same key merge into one step (one drag; typing without a long pause). */
   readonly mergeKey?: string;
+  /** When the step was last extended (ms since the epoch), for merges within a time window. */
+  readonly at: number;
+}
+
+export interface MergeOptions {
+  /** Merge with the previous step if it has the same key … */
+  readonly mergeKey?: string;
+  /** … and it was made at most this long ago (default: no limit). */
+  readonly mergeWithinMs?: number;
 }
 
 /** Enough to undo a long session; old steps fall off the bottom. */
@@ -65,14 +74,14 @@ export interface WorldSlice {
   /** Opens a document as a new world: history starts over unless `keepHistory` (an import is undoable). */
   openDocument(document: WorldDocument, options?: { readonly keepHistory?: boolean }): void;
   /** Applies one edit; a refused edit changes nothing and is returned (and kept in `lastEditError`). */
-  applyEdit(edit: WorldEdit): EditResult;
+  applyEdit(edit: WorldEdit, options?: MergeOptions): EditResult;
   /** Applies edits as one undo step; stops at the first refusal and then changes nothing. */
   applyEdits(edits: readonly WorldEdit[], label?: string): EditResult;
   /**
    * Moves nodes. `mergeKey` merges the move with the previous step of the same key (one
    * drag = one undo step); `undoable: false` records positions the layout computed.
    */
-  movePositions(patch: Positions, options?: { readonly mergeKey?: string; readonly undoable?: boolean }): void;
+  movePositions(patch: Positions, options?: MergeOptions & { readonly undoable?: boolean }): void;
   /** Forgets every saved position (the next layout is automatic); undoable. */
   resetPositions(): void;
   undo(): void;
@@ -92,12 +101,15 @@ function pushed(past: readonly HistoryEntry[], entry: HistoryEntry): readonly Hi
 
 export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set, get) => {
   /** Replaces the document after a change labelled `label`, recording the old one for undo. */
-  const commit = (next: WorldDocument, label: string, mergeKey?: string) =>
+  const commit = (next: WorldDocument, label: string, merge: MergeOptions = {}) =>
     set((s) => {
       const before = snapshot(s);
       const last = s.past.at(-1);
-      const merge = mergeKey !== undefined && last?.mergeKey === mergeKey;
-      const past = !before || merge ? s.past : pushed(s.past, { document: before, label, mergeKey });
+      const now = Date.now();
+      const { mergeKey, mergeWithinMs = Infinity } = merge;
+      // INVARIANT: a merge only happens onto the newest step (nothing was undone since: `future` is empty).
+      const merges = mergeKey !== undefined && last?.mergeKey === mergeKey && s.future.length === 0 && now - last.at <= mergeWithinMs;
+      const past = !before ? s.past : merges ? [...s.past.slice(0, -1), { ...last, at: now }] : pushed(s.past, { document: before, label, mergeKey, at: now });
       return {
         world: next.scenario,
         positions: next.positions,
@@ -108,7 +120,7 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
       };
     });
 
-  const run = (edits: readonly WorldEdit[], label: string): EditResult => {
+  const run = (edits: readonly WorldEdit[], label: string, merge?: MergeOptions): EditResult => {
     const { world } = get();
     if (!world) {
       const error: EditError = { code: 'notFound', params: { what: 'world' }, path: '$', message: 'No world is open.' };
@@ -124,7 +136,7 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
       }
       current = result.world;
     }
-    if (current !== world) commit({ scenario: current, positions: get().positions }, label);
+    if (current !== world) commit({ scenario: current, positions: get().positions }, label, merge);
     return { ok: true, world: current };
   };
 
@@ -134,7 +146,7 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
       const entry = stack.at(-1);
       const here = snapshot(s);
       if (!entry || !here) return {};
-      const back: HistoryEntry = { document: here, label: entry.label };
+      const back: HistoryEntry = { document: here, label: entry.label, at: Date.now() };
       return {
         world: entry.document.scenario,
         positions: entry.document.positions,
@@ -165,7 +177,7 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
           worldFaults: [],
           worldVersion: s.worldVersion + 1,
           revision: s.revision + 1,
-          past: options.keepHistory && before ? pushed(s.past, { document: before, label: 'open' }) : [],
+          past: options.keepHistory && before ? pushed(s.past, { document: before, label: 'open', at: Date.now() }) : [],
           future: [],
           lastEditError: null,
           worldStatus: { state: 'ready' },
@@ -175,7 +187,7 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
           result: { state: 'idle' },
         };
       }),
-    applyEdit: (edit) => run([edit], edit.op),
+    applyEdit: (edit, options) => run([edit], edit.op, options),
     applyEdits: (edits, label) => run(edits, label ?? edits[0]?.op ?? 'edit'),
     movePositions: (patch, options = {}) => {
       const s = get();
@@ -185,7 +197,7 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
         set({ positions, revision: s.revision + 1 });
         return;
       }
-      commit({ scenario: s.world, positions }, 'move', options.mergeKey);
+      commit({ scenario: s.world, positions }, 'move', options);
     },
     resetPositions: () => {
       const s = get();

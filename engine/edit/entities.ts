@@ -3,6 +3,7 @@
  * role's maximum session duration. Names follow IAM's rules (./naming.ts) and are unique
  * per account ignoring case; each account's counts stay within IAM's default quotas.
  */
+import { rewritePrincipalsInWorld } from './principalRewrite';
 import { asDocument } from './documents';
 import { refuse } from './errors';
 import { checkDescription, checkIamName, checkMaxSessionDuration, checkPath, checkQuota, checkTags, IAM_QUOTAS } from './naming';
@@ -123,6 +124,8 @@ export function setPath(world: ScenarioJson, ref: EntityRef & { readonly kind: N
   if ((listOf(world.accounts[ai]!, ref.kind)[index]!.path ?? '/') === path) return world;
   let next = withEntity(world, ai, ref.kind, index, (e) => ({ ...e, path }));
   next = mapRequestArns(next, entityArnMapper(ref.kind, ref.account, ref.name, ref.name, path));
+  // A user's new path reaches the policies naming it as a principal, as a new name does (./principalRewrite.ts).
+  if (ref.kind === 'user') next = rewritePrincipalsInWorld(next, entityArnMapper('user', ref.account, ref.name, ref.name, path));
   if (ref.kind === 'policy') {
     next = repointPolicyArns(next, ref.account, ref.name, customerPolicyArn(ref.account, { name: ref.name, path }));
   }

@@ -39,7 +39,17 @@ describe('rename updates every reference', () => {
     expect(worldFaults(bounded)).toEqual([]);
   });
 
-  it('policy documents are never rewritten (AWS does not rewrite them either)', () => {
+  it('Rename an IAM user: trust and resource policies naming the user as a principal follow the new name and path', () => {
+    const trusting = mustApply(world, { op: 'trustPrincipal', account: A, role: 'Auditor', principal: `arn:aws:iam::${A}:user/alice` });
+    const renamed = mustApply(trusting, { op: 'rename', ref: { account: A, kind: 'user', name: 'alice' }, newName: 'alicia' });
+    expect(JSON.stringify(renamed.accounts[0]!.roles![0]!.trustPolicy)).toContain(`arn:aws:iam::${A}:user/alicia`);
+    expect(JSON.stringify(renamed.accounts[0]!.roles![0]!.trustPolicy)).not.toContain(`user/alice"`);
+    const moved = mustApply(renamed, { op: 'setPath', ref: { account: A, kind: 'user', name: 'alicia' }, path: '/staff/' });
+    expect(JSON.stringify(moved.accounts[0]!.roles![0]!.trustPolicy)).toContain(`arn:aws:iam::${A}:user/staff/alicia`);
+    expect(worldFaults(moved)).toEqual([]);
+  });
+
+  it('policy documents are otherwise never rewritten (a renamed role, as AWS cannot rename one)', () => {
     const next = mustApply(world, { op: 'rename', ref: { account: A, kind: 'role', name: 'Auditor' }, newName: 'Inspector' });
     expect(next.accounts[0]!.resources![0]!.policy).toBe(world.accounts[0]!.resources![0]!.policy);
     expect(next.accounts[0]!.roles![0]!.trustPolicy).toBe(world.accounts[0]!.roles![0]!.trustPolicy);

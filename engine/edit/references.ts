@@ -2,8 +2,10 @@
  * Renaming and deleting entities, with every reference the world holds to them: group
  * memberships, managed policy attachments and permissions boundaries (by name in the same
  * account or by ARN from any account), instance profiles' roles, and the requests, queries
- * and goals that name them by ARN. Policy documents are never rewritten: AWS never
- * rewrites them either (a policy naming a deleted role keeps naming it).
+ * and goals that name them by ARN. Policy documents are not rewritten, as in AWS (a policy
+ * naming a deleted role keeps naming it), with one exception AWS makes too: a renamed
+ * user's ARN is updated where trust and resource policies name it as a principal
+ * (./principalRewrite.ts).
  *
  * With `cascade: false` a delete behaves as IAM's API does: an entity that something still
  * refers to is refused with `deleteConflict` (DeleteConflict), naming what refers to it
@@ -12,6 +14,7 @@
  * inline policies, attached managed policies, group memberships).
  */
 import { refuse } from './errors';
+import { rewritePrincipalsInWorld } from './principalRewrite';
 import { checkIamName } from './naming';
 import { customerPolicyArn, mapPolicyRefs, readPolicyRef, refersToPolicy } from './policyRefs';
 import { dropRequestsLosingCaller, entityArnMapper, mapRequestArns, requestsLosingCaller, resourceArnMapper, type RequestCaller } from './requests';
@@ -43,9 +46,11 @@ export function rename(world: ScenarioJson, ref: EntityRef, newName: string): Sc
   const entity = listOf(account, kind)[index]!;
   let next: ScenarioJson;
   switch (kind) {
-    case 'user':
+    case 'user': {
       next = withEntity(world, ai, 'user', index, (u) => ({ ...u, name: newName }));
+      next = rewritePrincipalsInWorld(next, entityArnMapper('user', ref.account, ref.name, newName, pathOf(entity)));
       break;
+    }
     case 'group':
       next = withAccount(world, ai, (a) => ({
         ...withList(a, 'group', listOf(a, 'group').map((g, i) => (i === index ? { ...g, name: newName } : g))),

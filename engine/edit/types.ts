@@ -70,7 +70,8 @@ export type WorldEdit =
   /**
    * Renames an entity (a resource: changes its ARN) and every reference to it in the world:
    * group memberships, attachments, boundaries, instance profiles, requests naming its ARN.
-   * Policy documents are not rewritten (AWS never rewrites them either).
+   * Policy documents are not rewritten, except where AWS does it: a renamed user's ARN as a
+   * principal in trust and resource-based policies.
    */
   | { readonly op: 'rename'; readonly ref: EntityRef; readonly newName: string }
   /** With `cascade` (default) references go too; without, an entity still referenced is refused as AWS's DeleteConflict. */

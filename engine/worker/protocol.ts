@@ -7,6 +7,7 @@
 import type { DecisionResult } from '../evaluate/types';
 import type { ImportFile, ImportResult } from '../import/index';
 import type { EditorFinding } from '../policy/validateText';
+import type { PolicySizeLimitName } from '../policy/sizeLimits';
 import type { PolicyKind } from '../policy/types';
 import type { RequestJson, ScenarioJson } from '../scenario/types';
 
@@ -48,6 +49,10 @@ export type WorkerRequest =
       readonly text: string;
       readonly kind: PolicyKind;
       readonly baseUrl?: string;
+      /** The size quota to check (an inline policy: its owner's inline quota); absent: the kind's default. */
+      readonly sizeLimit?: PolicySizeLimitName | null;
+      /** For a resource-based policy, its resource's ARN (resource-type checks). */
+      readonly resourceArn?: string;
     }
   /** Read files from outside (scenario, IAM authorization details, Organizations CLI output) into one world. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'importFiles'; readonly files: readonly ImportFile[] }

@@ -79,7 +79,11 @@ export function createEngineHost(origin: string): EngineHost {
           }
           case 'validatePolicy': {
             const baseUrl = message.baseUrl === undefined ? undefined : dataUrl(message.baseUrl, origin);
-            const findings = await validatePolicyText(message.text, message.kind, { baseUrl });
+            const findings = await validatePolicyText(message.text, message.kind, {
+              baseUrl,
+              ...(message.sizeLimit === undefined ? {} : { sizeLimit: message.sizeLimit }),
+              ...(message.resourceArn === undefined ? {} : { resourceArn: message.resourceArn }),
+            });
             return { v: PROTOCOL_VERSION, id, type: 'policyValidated', findings };
           }
           case 'importFiles':

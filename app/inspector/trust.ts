@@ -1,0 +1,120 @@
+/**
+ * Who may assume a role, read from its trust policy: the principals of the Allow
+ * statements whose actions include an AssumeRole action (IAM User Guide, "Role trust
+ * policies": the trust policy names the principals that can assume the role; a Deny only
+ * takes away). The inspector lists them, with a remove button (`untrustPrincipal`); the
+ * engine remains the one that decides a request.
+ */
+import type { ScenarioJson } from '../../engine/scenario/types';
+import { nodeId } from '../world/ids';
+
+export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
+
+export interface TrustedPrincipal {
+  readonly type: PrincipalType;
+  /** As the policy writes it: an ARN, an account ID, a service, a provider, or `*`. */
+  readonly value: string;
+  /** True when every statement that names it carries a Condition (it may assume the role only when the condition holds). */
+  readonly conditional: boolean;
+}
+
+/** The actions that let a principal assume a role (sts:AssumeRole and its federated forms). */
+export const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'] as const;
+
+type Json = unknown;
+
+function asList(value: Json): readonly Json[] {
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+function strings(value: Json): string[] {
+  return asList(value).filter((v): v is string => typeof v === 'string');
+}
+
+/** IAM action matching: case-insensitive, `*` any run of characters, `?` one character. */
+function actionMatches(pattern: string, action: string): boolean {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${re}$`, 'i').test(action);
+}
+
+function allowsAssume(statement: Record<string, Json>): boolean {
+  if ('Action' in statement) {
+    const patterns = strings(statement.Action);
+    return ASSUME_ACTIONS.some((a) => patterns.some((p) => actionMatches(p, a)));
+  }
+  if ('NotAction' in statement) {
+    const excluded = strings(statement.NotAction);
+    return ASSUME_ACTIONS.some((a) => !excluded.some((p) => actionMatches(p, a)));
+  }
+  return false;
+}
+
+/** The principals a trust policy lets assume its role, in the order the policy names them. */
+export function trustedPrincipals(document: Json): TrustedPrincipal[] {
+  if (!document || typeof document !== 'object') return [];
+  const found = new Map<string, { type: PrincipalType; value: string; conditional: boolean }>();
+  const add = (type: PrincipalType, value: string, conditional: boolean) => {
+    const key = `${type}\u0000${value}`;
+    const seen = found.get(key);
+    if (seen) seen.conditional &&= conditional;
+    else found.set(key, { type, value, conditional });
+  };
+  for (const s of asList((document as Record<string, Json>).Statement)) {
+    if (!s || typeof s !== 'object') continue;
+    const statement = s as Record<string, Json>;
+    if (statement.Effect !== 'Allow' || !allowsAssume(statement)) continue;
+    const conditional = statement.Condition !== undefined;
+    const principal = statement.Principal;
+    if (principal === '*') add('*', '*', conditional);
+    else if (principal && typeof principal === 'object' && !Array.isArray(principal)) {
+      for (const [type, values] of Object.entries(principal as Record<string, Json>)) {
+        if (type === 'AWS' || type === 'Service' || type === 'Federated' || type === 'CanonicalUser') {
+          for (const value of strings(values)) add(value === '*' && type === 'AWS' ? '*' : type, value, conditional);
+        }
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+export type PrincipalKind = 'user' | 'role' | 'roleSession' | 'account' | 'service' | 'federated' | 'everyone' | 'other';
+
+export interface PrincipalDescription {
+  readonly kind: PrincipalKind;
+  /** A short name: the user's or role's name, the account's alias or ID, the service. */
+  readonly name: string;
+  /** The map node it stands for, when the world has it. */
+  readonly nodeId?: string;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+const IAM_ARN = /^arn:[^:]+:iam::(\d{12}):(root|user|role)(?:\/(.*))?$/;
+const SESSION_ARN = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/;
+
+/** What a trusted principal is, in the terms of this world. */
+export function describePrincipal(world: ScenarioJson, principal: TrustedPrincipal): PrincipalDescription {
+  const { type, value } = principal;
+  if (type === '*') return { kind: 'everyone', name: '*' };
+  if (type === 'Service') return { kind: 'service', name: value };
+  if (type === 'Federated') return { kind: 'federated', name: value };
+  if (type !== 'AWS') return { kind: 'other', name: value };
+  const account = (id: string) => {
+    const a = world.accounts.find((x) => x.id === id);
+    return a ? { kind: 'account' as const, name: a.alias ?? a.id, nodeId: nodeId.account(id) } : { kind: 'account' as const, name: id };
+  };
+  if (ACCOUNT_ID.test(value)) return account(value);
+  const session = SESSION_ARN.exec(value);
+  if (session) return { kind: 'roleSession', name: `${session[2]}/${session[3]}` };
+  const m = IAM_ARN.exec(value);
+  if (!m) return { kind: 'other', name: value };
+  const [, id, type2, rest = ''] = m as unknown as [string, string, 'root' | 'user' | 'role', string | undefined];
+  if (type2 === 'root') return account(id);
+  // The name is the ARN's last segment; what comes before it is the path.
+  const name = rest.slice(rest.lastIndexOf('/') + 1);
+  const path = `/${rest.slice(0, rest.length - name.length)}`;
+  const acct = world.accounts.find((a) => a.id === id);
+  const list = type2 === 'user' ? acct?.users : acct?.roles;
+  const entity = list?.find((e) => e.name === name && (e.path ?? '/') === path);
+  const node = entity ? (type2 === 'user' ? nodeId.user(id, name) : nodeId.role(id, name)) : undefined;
+  return node ? { kind: type2, name, nodeId: node } : { kind: type2, name };
+}
