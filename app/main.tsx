@@ -1,7 +1,8 @@
 /**
- * Entry: renders the app and opens the sample world; once it is drawn, registers the
- * service worker and preloads the editor. Engine restarts and the main-thread fallback
- * become notices.
+ * Entry: renders the app and opens the learner's workspace (app/workspace/workspaces.ts: a
+ * share link, else the workspace open last, else the sample world on a first visit); once
+ * it is drawn, registers the service worker and preloads the editor. Engine restarts and
+ * the main-thread fallback become notices.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,6 +15,7 @@ import { preloadPolicyEditor } from './editor/loadEditor';
 import { registerServiceWorker } from './pwa/serviceWorker';
 import { useAppStore } from './store';
 import { openSample } from './world/loadWorld';
+import { startWorkspaces } from './workspace/workspaces';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -46,10 +48,12 @@ createRoot(root).render(
 
 // The world first; then, when the browser is idle, the service worker (which downloads the
 // whole app for offline use) and the editor's chunk, so neither competes with the first view.
-void openSample().finally(() => {
-  const later = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 500));
-  later(() => {
-    registerServiceWorker();
-    preloadPolicyEditor();
+void startWorkspaces()
+  .catch((error: unknown) => useAppStore.getState().setWorldStatus({ state: 'failed', message: error instanceof Error ? error.message : String(error) }))
+  .finally(() => {
+    const later = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 500));
+    later(() => {
+      registerServiceWorker();
+      preloadPolicyEditor();
+    });
   });
-});

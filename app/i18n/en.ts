@@ -21,7 +21,7 @@ export const en = {
   'lang.en': 'English',
 
   'world.label': 'World',
-  'world.loading': 'Opening the sample world…',
+  'world.loading': 'Opening your world…',
   'world.invalid': 'This scenario file is not valid',
   'world.failed': 'The world could not be opened: {message}',
   'world.retry': 'Open the sample world again',

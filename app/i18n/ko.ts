@@ -22,7 +22,7 @@ export const ko: Messages = {
   'lang.en': 'English',
 
   'world.label': '환경',
-  'world.loading': '예제 환경을 여는 중…',
+  'world.loading': '환경을 여는 중…',
   'world.invalid': '이 시나리오 파일은 올바르지 않습니다',
   'world.failed': '환경을 열 수 없습니다: {message}',
   'world.retry': '예제 환경 다시 열기',

@@ -1,8 +1,9 @@
-/** The top bar: the app's name, the world's title, and the language switch. */
+/** The top bar: the app's name, the workspace (its menu, the File menu, whether it is saved), the world's title, and the language switch. */
 import { Icon } from '../components/Icon';
 import { useLang, useT } from '../i18n';
 import { useAppStore } from '../store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { WorkspaceBar } from '../workspace/WorkspaceBar';
 import type { LocalizedText } from '../../engine/scenario/types';
 import type { Lang } from '../i18n/language';
 
@@ -29,6 +30,7 @@ export function Header() {
           <p className="brand-tagline">{t('app.tagline')}</p>
         </div>
       </div>
+      <WorkspaceBar />
       {title ? (
         <p className="world-title">
           <span className="world-title-label">{t('world.label')}</span>
