@@ -1,32 +1,44 @@
-/** One principal, policy or resource on the map: an icon, its kind and its name. */
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+/**
+ * One principal, policy or resource on the map: an icon, its kind and its name. Light on
+ * purpose (a world may hold thousands): everything it shows comes in `data`, translated.
+ * A name is untrusted text: React renders it as text, cut with an ellipsis, isolated so
+ * right-to-left text cannot reorder the card, and given whole in the title.
+ */
+import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { Icon } from '../components/Icon';
-import { useT } from '../i18n';
 import type { WorldNode } from '../world/graph';
+import type { DropState } from './flowElements';
+import { Handles } from './Handles';
 import { NODE_KINDS } from './kinds';
 
-export type EntityNodeData = { readonly node: WorldNode; readonly highlighted: boolean };
+/** The kinds a link can be dragged from (the others have no relation to make by hand). */
+const CONNECTABLE: ReadonlySet<WorldNode['kind']> = new Set<WorldNode['kind']>(['user', 'group', 'role', 'root', 'customerManaged', 'awsManaged', 'scp', 'rcp']);
+
+export type EntityNodeData = {
+  readonly node: WorldNode;
+  readonly kindLabel: string;
+  readonly highlighted: boolean;
+  readonly drop: DropState;
+};
 export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
 
 function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
-  const t = useT();
-  const { node, highlighted } = data;
+  const { node, highlighted, drop } = data;
   const kind = NODE_KINDS[node.kind];
-  const classes = ['entity-node', kind.tone, selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : ''].filter(Boolean).join(' ');
+  const classes = ['entity-node', kind.tone, selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', drop !== 'none' ? `is-drop-${drop}` : ''].filter(Boolean).join(' ');
   return (
     <div className={classes}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
       <span className="entity-icon">
         <Icon name={kind.icon} size={18} />
       </span>
       <span className="entity-text">
-        <span className="entity-kind">{t(kind.label)}</span>
-        <span className="entity-name" title={node.arn ?? node.label}>
+        <span className="entity-kind">{data.kindLabel}</span>
+        <span className="entity-name" dir="auto" title={node.arn ?? node.label}>
           {node.label}
         </span>
       </span>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handles connectable={CONNECTABLE.has(node.kind)} />
     </div>
   );
 }

@@ -6,13 +6,13 @@
 import { useState } from 'react';
 import { Icon } from '../components/Icon';
 import { useT } from '../i18n';
-import type { WorldGraph } from '../world/graph';
+import { isContainer, type WorldGraph } from '../world/graph';
 import { EDGE_KINDS, NODE_KINDS } from './kinds';
 
 export function Legend({ graph }: { readonly graph: WorldGraph }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const nodeKinds = [...new Set(graph.nodes.map((n) => n.kind))].filter((k) => k !== 'account');
+  const nodeKinds = [...new Set(graph.nodes.filter((n) => !isContainer(n)).map((n) => n.kind))];
   const edgeKinds = [...new Set(graph.edges.map((e) => e.kind))];
   return (
     <section className="legend" aria-labelledby="legend-title">
