@@ -20,15 +20,19 @@ describe('group membership', () => {
 
 describe('managed policies', () => {
   const bob = { account: A, kind: 'user', name: 'bob' } as const;
-  it('attaches a policy of the account by name, another account\'s by ARN, and an AWS managed policy by ARN', () => {
+  it('attaches a policy of the account by name and an AWS managed policy by ARN', () => {
     const next = mustApply(
       world,
       { op: 'attachPolicy', target: bob, policy: 'S3Read' },
-      { op: 'attachPolicy', target: { account: B, kind: 'user', name: 'carol' }, policy: `arn:aws:iam::${A}:policy/guard/Boundary` },
       { op: 'attachPolicy', target: bob, policy: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
     );
     expect(next.accounts[0]!.users![1]!.managedPolicies).toEqual(['S3Read', 'arn:aws:iam::aws:policy/ReadOnlyAccess']);
     expect(worldFaults(next)).toEqual([]);
+  });
+  it('Managed policies and inline policies: a customer managed policy attaches only to principals of its own account', () => {
+    const carol = { account: B, kind: 'user', name: 'carol' } as const;
+    expect(refusal(world, { op: 'attachPolicy', target: carol, policy: `arn:aws:iam::${A}:policy/guard/Boundary` })).toMatchObject({ code: 'notFound', field: 'policy' });
+    expect(refusal(world, { op: 'setPermissionsBoundary', target: carol, policy: `arn:aws:iam::${A}:policy/guard/Boundary` })).toMatchObject({ code: 'notFound' });
   });
   it('a policy attached by name is the same policy as by ARN', () => {
     expect(refusal(world, { op: 'attachPolicy', target: { account: A, kind: 'user', name: 'alice' }, policy: `arn:aws:iam::${A}:policy/S3Read` })).toMatchObject({

@@ -51,6 +51,16 @@ export function resolvePolicyArgument(world: ScenarioJson, holderAccount: string
     refuse('arnInvalid', `\`${ref}\` is not a managed policy: give a policy name of account ${holderAccount}, or a policy ARN (arn:aws:iam::aws:policy/NAME or arn:aws:iam::ACCOUNT:policy/NAME).`, '$', field, { arn: ref });
   }
   if (target.kind === 'customer') {
+    // IAM User Guide, "Managed policies and inline policies": a customer managed policy can be
+    // attached only to principals of its own account (IAM answers NoSuchEntity: "Policy … does
+    // not exist or is not attachable").
+    if (target.account !== holderAccount) {
+      refuse('notFound', `Policy \`${ref}\` does not exist or is not attachable: a customer managed policy of account ${target.account} can be attached only to principals of that account, not of ${holderAccount}.`, '$', field, {
+        what: 'policy',
+        name: ref,
+        account: holderAccount,
+      });
+    }
     const ai = world.accounts.findIndex((a) => a.id === target.account);
     const owner = world.accounts[ai];
     const policy = owner?.policies?.find((p) => p.name === target.name);
