@@ -8,7 +8,7 @@ import { type MessageKey, useT } from '../i18n';
 import { useAppStore } from '../store';
 import { arn } from '../world/arns';
 import { nodeId } from '../world/ids';
-import { describePrincipal, type PrincipalKind, trustedPrincipals } from './trust';
+import { describePrincipal, type PrincipalKind, trustedPrincipals } from '../world/policyPrincipals';
 import { IconButton, Item, ItemList, useActionProblem } from './ui/lists';
 import { AddCombo } from './ui/pickers';
 import { ActionIcon } from './ui/icons';

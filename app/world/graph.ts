@@ -11,6 +11,7 @@ import type { DocumentRef, EntityRef, HolderRef, WorldEdit } from '../../engine/
 import type { AccountJson, OrganizationJson, PolicyDocumentJson, ScenarioJson } from '../../engine/scenario/types';
 import { arn } from './arns';
 import { nodeId } from './ids';
+import { allowedPrincipals, trustedPrincipals, type TrustedPrincipal } from './policyPrincipals';
 
 export type PolicyKind = 'customerManaged' | 'awsManaged' | 'inline' | 'resourcePolicy' | 'trustPolicy' | 'scp' | 'rcp';
 export type EntityKind = 'root' | 'user' | 'group' | 'role' | 'resource';
@@ -183,7 +184,7 @@ export function worldGraph(scenario: ScenarioJson): WorldGraph {
       const trust = nodeId.trust(id);
       g.node({ id: trust, kind: 'trustPolicy', label: `${role.name}`, parent: acct, policy: { kind: 'trustPolicy', name: role.name, document: role.trustPolicy, owner: roleArn }, document: { kind: 'trust', account: account.id, role: role.name } });
       g.edge('trust', trust, id);
-      for (const raw of namedPrincipals(role.trustPolicy, isAssumeAction)) {
+      for (const raw of awsPrincipals(trustedPrincipals(role.trustPolicy))) {
         const from = principals(raw);
         if (from) g.edge('canAssume', from, id, [{ op: 'untrustPrincipal', account: account.id, role: role.name, principal: raw }]);
       }
@@ -197,7 +198,7 @@ export function worldGraph(scenario: ScenarioJson): WorldGraph {
       const policyId = nodeId.resourcePolicy(account.id, resource.arn);
       g.node({ id: policyId, kind: 'resourcePolicy', label: resourceLabel(resource.arn), parent: acct, policy: { kind: 'resourcePolicy', name: resourceLabel(resource.arn), document: resource.policy, owner: resource.arn }, document: { kind: 'resource', account: account.id, arn: resource.arn } });
       g.edge('resourcePolicy', policyId, id);
-      for (const raw of namedPrincipals(resource.policy, () => true)) {
+      for (const raw of awsPrincipals(allowedPrincipals(resource.policy))) {
         const from = principals(raw);
         if (from) g.edge('grant', from, id);
       }
@@ -280,29 +281,9 @@ function principalIndex(accounts: readonly AccountJson[]): (principal: string) =
   };
 }
 
-function asList(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
-
-/** Whether a trust policy statement's actions let its principals take the role (sts:AssumeRole and its web identity and SAML forms). */
-function isAssumeAction(statement: Readonly<Record<string, unknown>>): boolean {
-  if (statement.NotAction !== undefined) return true;
-  return asList(statement.Action).some((a) => typeof a === 'string' && (a === '*' || /^sts:(\*|assumerole)/i.test(a)));
-}
-
-/** The AWS principals named by the Allow statements of a policy (`*` names no one in particular). */
-function namedPrincipals(document: PolicyDocumentJson, keep: (statement: Readonly<Record<string, unknown>>) => boolean): string[] {
-  const out = new Set<string>();
-  const statements = document && typeof document === 'object' ? asList((document as Record<string, unknown>).Statement) : [];
-  for (const s of statements) {
-    if (!s || typeof s !== 'object') continue;
-    const statement = s as Readonly<Record<string, unknown>>;
-    if (statement.Effect !== 'Allow' || !keep(statement)) continue;
-    const principal = statement.Principal;
-    if (!principal || typeof principal !== 'object' || Array.isArray(principal)) continue;
-    for (const p of asList((principal as Record<string, unknown>).AWS)) if (typeof p === 'string' && p !== '*') out.add(p);
-  }
-  return [...out];
+/** The IAM principals among them (ARNs and account ids; `*` names no one in particular). */
+function awsPrincipals(principals: readonly TrustedPrincipal[]): string[] {
+  return principals.filter((p) => p.type === 'AWS').map((p) => p.value);
 }
 
 /** The readable part of a resource ARN: `arn:aws:s3:::acme-reports` → `acme-reports`. */

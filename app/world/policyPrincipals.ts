@@ -1,12 +1,14 @@
 /**
- * Who may assume a role, read from its trust policy: the principals of the Allow
- * statements whose actions include an AssumeRole action (IAM User Guide, "Role trust
- * policies": the trust policy names the principals that can assume the role; a Deny only
- * takes away). The inspector lists them, with a remove button (`untrustPrincipal`); the
- * engine remains the one that decides a request.
+ * The principals a policy document names in its Allow statements, as written: for a trust
+ * policy, who may assume the role — the Allow statements whose actions include an
+ * AssumeRole action (IAM User Guide, "Role trust policies": the trust policy names the
+ * principals that can assume the role; a Deny only takes away); for a resource-based
+ * policy, who it grants access to. The map draws them as edges and the inspector lists
+ * them; the engine remains the one that decides a request.
  */
+import { actionMatches } from '../../engine/match/action';
 import type { ScenarioJson } from '../../engine/scenario/types';
-import { nodeId } from '../world/ids';
+import { nodeId } from './ids';
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
 
@@ -31,13 +33,8 @@ function strings(value: Json): string[] {
   return asList(value).filter((v): v is string => typeof v === 'string');
 }
 
-/** IAM action matching: case-insensitive, `*` any run of characters, `?` one character. */
-function actionMatches(pattern: string, action: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 'i').test(action);
-}
-
-function allowsAssume(statement: Record<string, Json>): boolean {
+/** Whether a statement's actions include an AssumeRole action (the engine's action matching: case-insensitive, wildcards). */
+export function allowsAssume(statement: Readonly<Record<string, Json>>): boolean {
   if ('Action' in statement) {
     const patterns = strings(statement.Action);
     return ASSUME_ACTIONS.some((a) => patterns.some((p) => actionMatches(p, a)));
@@ -51,6 +48,11 @@ function allowsAssume(statement: Record<string, Json>): boolean {
 
 /** The principals a trust policy lets assume its role, in the order the policy names them. */
 export function trustedPrincipals(document: Json): TrustedPrincipal[] {
+  return allowedPrincipals(document, allowsAssume);
+}
+
+/** The principals of the Allow statements that `keep` accepts, in the order the policy names them. */
+export function allowedPrincipals(document: Json, keep: (statement: Readonly<Record<string, Json>>) => boolean = () => true): TrustedPrincipal[] {
   if (!document || typeof document !== 'object') return [];
   const found = new Map<string, { type: PrincipalType; value: string; conditional: boolean }>();
   const add = (type: PrincipalType, value: string, conditional: boolean) => {
@@ -62,7 +64,7 @@ export function trustedPrincipals(document: Json): TrustedPrincipal[] {
   for (const s of asList((document as Record<string, Json>).Statement)) {
     if (!s || typeof s !== 'object') continue;
     const statement = s as Record<string, Json>;
-    if (statement.Effect !== 'Allow' || !allowsAssume(statement)) continue;
+    if (statement.Effect !== 'Allow' || !keep(statement)) continue;
     const conditional = statement.Condition !== undefined;
     const principal = statement.Principal;
     if (principal === '*') add('*', '*', conditional);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioJson } from '../../engine/scenario/types';
-import { describePrincipal, trustedPrincipals } from './trust';
+import { describePrincipal, trustedPrincipals } from './policyPrincipals';
 
 const trust = (...statements: unknown[]) => ({ Version: '2012-10-17', Statement: statements });
 
