@@ -9,15 +9,21 @@ import { warmDataCache } from '../pwa/warmCache';
 import { useAppStore } from '../store';
 import { engine, siteBaseUrl } from './engine';
 
-/** Sends `world` now; the faults come back into the store unless a newer world was sent since. */
-export async function sendWorld(world: ScenarioJson): Promise<void> {
+/**
+ * Sends `world` now; the faults come back into the store unless a newer world was sent since.
+ * A newly opened world also warms the offline data cache (only a first visit's world can
+ * have been fetched before the service worker was in control; later fetches go through it).
+ */
+export async function sendWorld(world: ScenarioJson, opened = false): Promise<void> {
   const answer = await engine.call({ type: 'setWorld', scenario: world, baseUrl: siteBaseUrl() });
   if (answer.type === 'worldSet' && useAppStore.getState().world === world) useAppStore.getState().setWorldFaults(answer.faults);
-  warmDataCache(world);
+  if (opened) warmDataCache(world);
 }
 
 let pending: ReturnType<typeof setTimeout> | undefined;
 let sent: ScenarioJson | null = null;
+/** Whether the world waiting to be sent is a newly opened one (not an edit). */
+let opening = false;
 
 /** Sends the current world if it is not the last one sent (e.g. right before a request). */
 export async function flushWorld(): Promise<void> {
@@ -26,7 +32,9 @@ export async function flushWorld(): Promise<void> {
   const { world } = useAppStore.getState();
   if (!world || world === sent) return;
   sent = world;
-  await sendWorld(world).catch(() => undefined);
+  const opened = opening;
+  opening = false;
+  await sendWorld(world, opened).catch(() => undefined);
 }
 
 /** Starts following the store; returns the unsubscribe function. */
@@ -35,6 +43,7 @@ export function syncWorldToEngine(delayMs = 150): () => void {
     if (state.world === previous.world || !state.world) return;
     // A newly opened world goes at once (the learner waits for it); edits are coalesced.
     const immediate = state.worldVersion !== previous.worldVersion;
+    opening ||= immediate;
     if (pending !== undefined) clearTimeout(pending);
     pending = setTimeout(() => void flushWorld(), immediate ? 0 : delayMs);
   });
