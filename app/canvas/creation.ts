@@ -6,7 +6,7 @@
  */
 import type { WorldEdit } from '../../engine/edit/types';
 import type { ScenarioJson } from '../../engine/scenario/types';
-import { nodeId } from '../world/ids';
+import { entityNodeId, nodeId } from '../world/ids';
 
 export type CreateKind = 'account' | 'user' | 'group' | 'role' | 'policy' | 'resource' | 'organization' | 'orgUnit' | 'scp' | 'rcp';
 
@@ -105,15 +105,15 @@ export function createdNodeId(edit: WorldEdit): string | undefined {
     case 'createAccount':
       return nodeId.account(edit.id);
     case 'createUser':
-      return nodeId.user(edit.account, edit.name);
+      return entityNodeId({ account: edit.account, kind: 'user', name: edit.name });
     case 'createGroup':
-      return nodeId.group(edit.account, edit.name);
+      return entityNodeId({ account: edit.account, kind: 'group', name: edit.name });
     case 'createRole':
-      return nodeId.role(edit.account, edit.name);
+      return entityNodeId({ account: edit.account, kind: 'role', name: edit.name });
     case 'createPolicy':
-      return nodeId.customerManaged(edit.account, edit.name);
+      return entityNodeId({ account: edit.account, kind: 'policy', name: edit.name });
     case 'createResource':
-      return nodeId.resource(edit.account, edit.arn);
+      return entityNodeId({ account: edit.account, kind: 'resource', arn: edit.arn });
     case 'createOrganization':
       return nodeId.orgRoot();
     case 'createOrgUnit':

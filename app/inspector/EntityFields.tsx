@@ -1,9 +1,8 @@
 /** Fields every named entity has: its name (F2 focuses it: id `inspector-name`), path, description, and its deletion. */
 import type { EntityRef, NamedEntityKind } from '../../engine/edit/types';
 import { type MessageKey, useT } from '../i18n';
-import { nodeId } from '../world/ids';
+import { entityNodeId, nodeId } from '../world/ids';
 import { followRename, selectAfterDelete } from './follow';
-import { entityNodeId } from './lookup';
 import { DeleteButton } from './ui/DeleteButton';
 import { EditField } from './ui/EditField';
 import { Section } from './ui/Section';

@@ -1,7 +1,6 @@
 /** The world's JSON for what the inspector shows: found by the names edits use. */
-import type { EntityRef, HolderRef } from '../../engine/edit/types';
+import type { HolderRef } from '../../engine/edit/types';
 import type { AccountJson, GroupJson, ManagedPolicyJson, ResourceJson, RoleJson, ScenarioJson, UserJson } from '../../engine/scenario/types';
-import { nodeId } from '../world/ids';
 
 export function accountOf(world: ScenarioJson, id: string): AccountJson | undefined {
   return world.accounts.find((a) => a.id === id);
@@ -38,22 +37,6 @@ export function holderOf(world: ScenarioJson, ref: HolderRef): HolderJson | unde
   if (ref.kind === 'user') return userOf(world, ref.account, ref.name);
   if (ref.kind === 'group') return groupOf(world, ref.account, ref.name);
   return roleOf(world, ref.account, ref.name);
-}
-
-/** The map node of an entity. */
-export function entityNodeId(ref: EntityRef): string {
-  switch (ref.kind) {
-    case 'user':
-      return nodeId.user(ref.account, ref.name);
-    case 'group':
-      return nodeId.group(ref.account, ref.name);
-    case 'role':
-      return nodeId.role(ref.account, ref.name);
-    case 'policy':
-      return nodeId.customerManaged(ref.account, ref.name);
-    case 'resource':
-      return nodeId.resource(ref.account, ref.arn);
-  }
 }
 
 /** The current time of the world (its clock when it has one), as an ISO date. */

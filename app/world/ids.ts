@@ -3,6 +3,8 @@
  * (engine/model/compile.ts), so a trace event leads straight to its node; the unit test
  * pins this agreement.
  */
+import type { EntityRef } from '../../engine/edit/types';
+
 export const nodeId = {
   account: (account: string) => `acct:${account}`,
   root: (account: string) => `acct:${account}/root`,
@@ -23,3 +25,19 @@ export const nodeId = {
   /** An SCP or RCP: the engine's PolicyRef id of it. */
   orgPolicy: (type: 'SCP' | 'RCP', name: string) => `org/${type === 'SCP' ? 'scp' : 'rcp'}:${name}`,
 };
+
+/** The map node of an entity. */
+export function entityNodeId(ref: EntityRef): string {
+  switch (ref.kind) {
+    case 'user':
+      return nodeId.user(ref.account, ref.name);
+    case 'group':
+      return nodeId.group(ref.account, ref.name);
+    case 'role':
+      return nodeId.role(ref.account, ref.name);
+    case 'policy':
+      return nodeId.customerManaged(ref.account, ref.name);
+    case 'resource':
+      return nodeId.resource(ref.account, ref.arn);
+  }
+}
