@@ -43,7 +43,7 @@ export const inspectorEn = {
   'inspector.policies.attached': 'Attached managed policies',
   'inspector.policies.noneAttached': 'No managed policy attached.',
   'inspector.policies.attach': 'Attach a policy',
-  'inspector.policies.attachHint': 'A policy of this account by name, an AWS managed policy by name (ReadOnlyAccess) or any policy ARN. At most 10 per user, group or role.',
+  'inspector.policies.attachHint': 'A policy of this account (by name or ARN) or an AWS managed policy (ReadOnlyAccess or its ARN); policies of other accounts cannot be attached. At most 10 per user, group or role.',
   'inspector.policies.detach': 'Detach {name}',
   'inspector.policies.detachFrom': 'Detach from {name}',
   'inspector.policies.inline': 'Inline policies',

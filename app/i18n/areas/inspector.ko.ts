@@ -45,7 +45,7 @@ export const inspectorKo: Readonly<Record<keyof typeof inspectorEn, string>> = {
   'inspector.policies.attached': '연결된 관리형 정책',
   'inspector.policies.noneAttached': '연결된 관리형 정책이 없습니다.',
   'inspector.policies.attach': '정책 연결',
-  'inspector.policies.attachHint': '이 계정의 정책 이름, AWS 관리형 정책 이름(ReadOnlyAccess) 또는 정책 ARN. 사용자, 그룹, 역할마다 최대 10개.',
+  'inspector.policies.attachHint': '이 계정의 정책(이름 또는 ARN) 또는 AWS 관리형 정책(ReadOnlyAccess 또는 그 ARN). 다른 계정의 정책은 연결할 수 없습니다. 사용자, 그룹, 역할마다 최대 10개.',
   'inspector.policies.detach': '{name} 분리',
   'inspector.policies.detachFrom': '{name}에서 분리',
   'inspector.policies.inline': '인라인 정책',
