@@ -2,6 +2,7 @@
  * The page: a header, the request console, the map of the world and the details panel,
  * each region behind its own error boundary so a failure stays local and recoverable.
  */
+import { workspaceActions } from './workspace/workspaces';
 import { lazy, Suspense, useEffect } from 'react';
 import { Icon } from './components/Icon';
 import { ErrorBoundary } from './errors/ErrorBoundary';
@@ -15,9 +16,8 @@ import { Examples } from './request/Examples';
 import { RequestForm } from './request/RequestForm';
 import { loadCanvas } from './canvas/loadCanvas';
 import { useAppStore } from './store';
-import { openSample } from './world/loadWorld';
 
-const resetWorld = () => void openSample();
+const resetWorld = () => void workspaceActions.openSample();
 const WorldCanvas = lazy(loadCanvas);
 
 export function App() {

@@ -14,8 +14,7 @@ import { loadCanvas } from './canvas/loadCanvas';
 import { preloadPolicyEditor } from './editor/loadEditor';
 import { registerServiceWorker } from './pwa/serviceWorker';
 import { useAppStore } from './store';
-import { openSample } from './world/loadWorld';
-import { startWorkspaces } from './workspace/workspaces';
+import { startWorkspaces, workspaceActions } from './workspace/workspaces';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -40,7 +39,7 @@ if (!root) throw new Error('index.html has no #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    <ErrorBoundary region="region.app" onReset={() => void openSample()}>
+    <ErrorBoundary region="region.app" onReset={() => void workspaceActions.openSample()}>
       <App />
     </ErrorBoundary>
   </StrictMode>,

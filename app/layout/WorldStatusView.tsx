@@ -1,8 +1,8 @@
 /** Loading, invalid or failed world: said in words, with the faults and a way to retry. */
+import { workspaceActions } from '../workspace/workspaces';
 import { Icon } from '../components/Icon';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
-import { openSample } from '../world/loadWorld';
 
 export function WorldStatusView() {
   const t = useT();
@@ -47,7 +47,7 @@ export function WorldStatusView() {
             ))}
           </ul>
         ) : null}
-        <button type="button" className="button primary small" onClick={() => void openSample()}>
+        <button type="button" className="button primary small" onClick={() => void workspaceActions.openSample()}>
           <Icon name="refresh" size={14} />
           {t('world.retry')}
         </button>
