@@ -2,7 +2,7 @@
  * The one store of the app, bound from slices (zustand's slices pattern). Undo lives in the
  * world slice (it keeps whole documents), not in a middleware: only the world is undoable.
  */
-import { create } from 'zustand';
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { initialLanguage } from '../i18n/language';
 import { createRequestSlice, type RequestSlice } from './requestSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
@@ -13,11 +13,16 @@ import { createDraftSlice, type DraftSlice } from './draftSlice';
 
 export type AppState = WorldSlice & SelectionSlice & RequestSlice & UiSlice & WorkspaceSlice & DraftSlice;
 
-export const useAppStore = create<AppState>()((...a) => ({
-  ...createWorldSlice(...a),
-  ...createSelectionSlice(...a),
-  ...createRequestSlice(...a),
-  ...createUiSlice(initialLanguage())(...a),
-  ...createWorkspaceSlice(...a),
-  ...createDraftSlice(...a),
-}));
+/** A store of all slices; the app has one (`useAppStore`), tests make one per simulated tab. */
+export function createAppStore(language = initialLanguage()): UseBoundStore<StoreApi<AppState>> {
+  return create<AppState>()((...a) => ({
+    ...createWorldSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createRequestSlice(...a),
+    ...createUiSlice(language)(...a),
+    ...createWorkspaceSlice(...a),
+    ...createDraftSlice(...a),
+  }));
+}
+
+export const useAppStore = createAppStore();

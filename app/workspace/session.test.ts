@@ -4,30 +4,17 @@
  * Two "tabs" are two stores with a session each, over one repository and one channel hub.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { create, type StoreApi } from 'zustand';
+import type { StoreApi } from 'zustand';
 import type { ScenarioJson } from '../../engine/scenario/types';
 import type { SyncChannel, SyncMessage } from '../persist/channel';
 import { MemoryRepository } from '../persist/memoryRepository';
 import { EMPTY_VIEW } from '../persist/schema';
-import type { AppState } from '../store';
-import { createDraftSlice } from '../store/draftSlice';
-import { createRequestSlice } from '../store/requestSlice';
-import { createSelectionSlice } from '../store/selectionSlice';
-import { createUiSlice } from '../store/uiSlice';
-import { createWorkspaceSlice } from '../store/workspaceSlice';
-import { createWorldSlice } from '../store/worldSlice';
+import { createAppStore, type AppState } from '../store';
 import { ConflictPendingError, SAVE_DELAY_MS, WorkspaceSession } from './session';
 
-/** A store like the app's (app/store/index.ts), one per tab. */
+/** A store like the app's, one per tab. */
 function newStore(): StoreApi<AppState> {
-  return create<AppState>()((...a) => ({
-    ...createWorldSlice(...a),
-    ...createSelectionSlice(...a),
-    ...createRequestSlice(...a),
-    ...createUiSlice('en')(...a),
-    ...createWorkspaceSlice(...a),
-    ...createDraftSlice(...a),
-  }));
+  return createAppStore('en');
 }
 
 /** Delivers each tab's messages to the other tabs, asynchronously like BroadcastChannel. */
