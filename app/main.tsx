@@ -8,7 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './errors/ErrorBoundary';
-import { onEngineEvent } from './engine/engine';
+import { engine, onEngineEvent } from './engine/engine';
 import { syncWorldToEngine } from './engine/syncWorld';
 import { loadCanvas } from './canvas/loadCanvas';
 import { preloadPolicyEditor } from './editor/loadEditor';
@@ -30,6 +30,9 @@ onEngineEvent((event) => {
 });
 
 syncWorldToEngine();
+// The worker's start-up (its chunk fetched and evaluated) overlaps the opening of storage
+// instead of following it: the first world is parsed there.
+engine.start();
 
 // The map's chunk is needed right away: fetch it beside the first render, not after it.
 void loadCanvas();

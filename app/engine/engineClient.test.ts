@@ -65,6 +65,17 @@ describe('EngineClient', () => {
     expect(ports[0]?.sent[0]).toMatchObject({ v: PROTOCOL_VERSION, id: 1, type: 'setWorld' });
   });
 
+  it('starts its worker ahead of the first request when asked, and uses that one worker for it', async () => {
+    const c = client();
+    c.start();
+    await Promise.resolve();
+    expect(ports).toHaveLength(1);
+    expect(ports[0]?.sent).toEqual([]);
+    await c.call(world);
+    expect(ports).toHaveLength(1);
+    expect(ports[0]?.sent[0]?.type).toBe('setWorld');
+  });
+
   it('turns an error answer into an EngineError', async () => {
     const c = client();
     await expect(c.call({ type: 'parseScenario', text: '{' })).rejects.toBeInstanceOf(EngineError);

@@ -94,6 +94,11 @@ export class EngineClient {
     return this.onMainThread;
   }
 
+  /** Starts the engine ahead of the first request, so its start-up overlaps other work. */
+  start(): void {
+    void this.ensurePort();
+  }
+
   /** Sends a request and resolves with its answer (an `error` answer becomes an EngineError). */
   async call(message: EngineCall): Promise<WorkerResponse> {
     if (message.type === 'setWorld') this.world = message;
