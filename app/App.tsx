@@ -3,7 +3,8 @@
  * each region behind its own error boundary so a failure stays local and recoverable.
  */
 import { workspaceActions } from './workspace/workspaces';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { MainView } from './store/uiSlice';
 import { Icon } from './components/Icon';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { useLang, useT } from './i18n';
@@ -16,15 +17,22 @@ import { Examples } from './request/Examples';
 import { RequestForm } from './request/RequestForm';
 import { loadCanvas } from './canvas/loadCanvas';
 import { useAppStore } from './store';
+import { MainTabs, panelId, tabId } from './layout/MainTabs';
 
 const resetWorld = () => void workspaceActions.openSample();
 const WorldCanvas = lazy(loadCanvas);
+// The decision graph and the event log are their own chunks: not needed for the first paint.
+const DecisionPanel = lazy(() => import('./decision/DecisionPanel'));
+const EventLog = lazy(() => import('./trail/EventLog'));
 
 export function App() {
   const t = useT();
   const lang = useLang();
   const ready = useAppStore((s) => s.worldStatus.state === 'ready');
   const selected = useAppStore((s) => s.selectedId !== null);
+  const mainView = useAppStore((s) => s.mainView);
+  // A view is mounted the first time it is shown, then kept (the map keeps its viewport and layout).
+  const shown = useShownViews(mainView);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -59,16 +67,37 @@ export function App() {
           </section>
           <section className="map" aria-labelledby="map-title">
             <h2 id="map-title" className="visually-hidden">
-              {t('map.label')}
+              {t('main.title')}
             </h2>
-            <ErrorBoundary region="region.map" onReset={resetWorld}>
-              <WorldStatusView />
-              <div className="map-canvas">
-                <Suspense fallback={<p className="muted map-loading">{t('map.loading')}</p>}>
-                  <WorldCanvas />
-                </Suspense>
-              </div>
-            </ErrorBoundary>
+            <MainTabs />
+            <div id={panelId('map')} role="tabpanel" aria-labelledby={tabId('map')} className="main-panel map-panel" hidden={mainView !== 'map'}>
+              <ErrorBoundary region="region.map" onReset={resetWorld}>
+                <WorldStatusView />
+                <div className="map-canvas" aria-label={t('map.label')} role="region">
+                  <Suspense fallback={<p className="muted map-loading">{t('map.loading')}</p>}>
+                    <WorldCanvas />
+                  </Suspense>
+                </div>
+              </ErrorBoundary>
+            </div>
+            <div id={panelId('decision')} role="tabpanel" aria-labelledby={tabId('decision')} className="main-panel" hidden={mainView !== 'decision'}>
+              {shown.has('decision') ? (
+                <ErrorBoundary region="region.decision" onReset={resetWorld}>
+                  <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
+                    <DecisionPanel />
+                  </Suspense>
+                </ErrorBoundary>
+              ) : null}
+            </div>
+            <div id={panelId('log')} role="tabpanel" aria-labelledby={tabId('log')} className="main-panel" hidden={mainView !== 'log'}>
+              {shown.has('log') ? (
+                <ErrorBoundary region="region.log" onReset={resetWorld}>
+                  <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
+                    <EventLog />
+                  </Suspense>
+                </ErrorBoundary>
+              ) : null}
+            </div>
           </section>
         </main>
         <aside className={`details-panel${selected ? ' has-selection' : ''}`} aria-labelledby="panel-title">
@@ -82,4 +111,10 @@ export function App() {
       </div>
     </div>
   );
+}
+
+function useShownViews(current: MainView): ReadonlySet<MainView> {
+  const [shown, setShown] = useState<ReadonlySet<MainView>>(() => new Set([current]));
+  if (!shown.has(current)) setShown(new Set([...shown, current]));
+  return shown;
 }

@@ -6,12 +6,20 @@ import { builderEn } from './areas/builder.en';
 import { editorEn } from './areas/editor.en';
 import { inspectorEn } from './areas/inspector.en';
 import { workspaceEn } from './areas/workspace.en';
+import { consoleEn } from './areas/console.en';
+import { decisionEn } from './areas/decision.en';
+import { whatifEn } from './areas/whatif.en';
+import { trailEn } from './areas/trail.en';
 
 export const en = {
   ...builderEn,
   ...inspectorEn,
   ...editorEn,
   ...workspaceEn,
+  ...consoleEn,
+  ...decisionEn,
+  ...whatifEn,
+  ...trailEn,
   'app.name': 'IAM Playground',
   'app.tagline': 'Build an AWS world, send a request, watch IAM decide.',
   'app.skipToRequest': 'Skip to the request console',
@@ -160,6 +168,14 @@ export const en = {
   'region.panel': 'the details panel',
   'region.request': 'the request console',
   'region.app': 'IAM Playground',
+  'region.decision': 'the decision view',
+  'region.log': 'the event log',
+  'main.title': 'The world, the decision and the log',
+  'main.tabs': 'Views',
+  'main.tab.map': 'Map',
+  'main.tab.decision': 'Decision',
+  'main.tab.log': 'Event log',
+  'main.loading': 'Loading…',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,10 @@ import { builderKo } from './areas/builder.ko';
 import { editorKo } from './areas/editor.ko';
 import { inspectorKo } from './areas/inspector.ko';
 import { workspaceKo } from './areas/workspace.ko';
+import { consoleKo } from './areas/console.ko';
+import { decisionKo } from './areas/decision.ko';
+import { whatifKo } from './areas/whatif.ko';
+import { trailKo } from './areas/trail.ko';
 import type { Messages } from './en';
 
 export const ko: Messages = {
@@ -13,6 +17,10 @@ export const ko: Messages = {
   ...inspectorKo,
   ...editorKo,
   ...workspaceKo,
+  ...consoleKo,
+  ...decisionKo,
+  ...whatifKo,
+  ...trailKo,
   'app.name': 'IAM Playground',
   'app.tagline': 'AWS 환경을 만들고, 요청을 보내고, IAM이 어떻게 결정하는지 살펴보세요.',
   'app.skipToRequest': '요청 콘솔로 건너뛰기',
@@ -161,4 +169,12 @@ export const ko: Messages = {
   'region.panel': '세부 정보 패널',
   'region.request': '요청 콘솔',
   'region.app': 'IAM Playground',
+  'region.decision': '결정 보기',
+  'region.log': '이벤트 기록',
+  'main.title': '환경, 결정, 기록',
+  'main.tabs': '보기',
+  'main.tab.map': '지도',
+  'main.tab.decision': '결정',
+  'main.tab.log': '이벤트 기록',
+  'main.loading': '불러오는 중…',
 };

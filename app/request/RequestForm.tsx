@@ -25,7 +25,10 @@ export function RequestForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (complete && !running) void runRequest();
+    if (!complete || running) return;
+    const example = draft.exampleId !== undefined ? world?.requests?.find((r) => r.id === draft.exampleId) : undefined;
+    const request = example ? { ...example, expect: undefined } : { principal: draft.principal.trim(), action: draft.action.trim(), resource: draft.resource.trim() };
+    void runRequest(request, { expected: example?.expect });
   };
 
   const groups = (['users', 'roots', 'roles'] as const).map((group) => ({ group, items: principals.filter((p) => p.group === group) }));

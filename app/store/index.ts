@@ -10,8 +10,11 @@ import { createUiSlice, type UiSlice } from './uiSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 import { createWorldSlice, type WorldSlice } from './worldSlice';
 import { createDraftSlice, type DraftSlice } from './draftSlice';
+import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
+import { createTrailSlice, type TrailSlice } from './trailSlice';
+import { createWhatIfSlice, type WhatIfSlice } from './whatIfSlice';
 
-export type AppState = WorldSlice & SelectionSlice & RequestSlice & UiSlice & WorkspaceSlice & DraftSlice;
+export type AppState = WorldSlice & SelectionSlice & RequestSlice & UiSlice & WorkspaceSlice & DraftSlice & SessionsSlice & TrailSlice & WhatIfSlice;
 
 /** A store of all slices; the app has one (`useAppStore`), tests make one per simulated tab. */
 export function createAppStore(language = initialLanguage()): UseBoundStore<StoreApi<AppState>> {
@@ -22,6 +25,9 @@ export function createAppStore(language = initialLanguage()): UseBoundStore<Stor
     ...createUiSlice(language)(...a),
     ...createWorkspaceSlice(...a),
     ...createDraftSlice(...a),
+    ...createSessionsSlice(...a),
+    ...createTrailSlice(...a),
+    ...createWhatIfSlice(...a),
   }));
 }
 

@@ -3,7 +3,9 @@
  * result holds only what the engine returned: the UI renders it, never recomputes it.
  */
 import type { StateCreator } from 'zustand';
-import type { DecisionResult } from '../../engine/evaluate/types';
+import type { DecisionResult, WhatIf } from '../../engine/evaluate/types';
+import type { SessionSummary } from '../../engine/pipeline/sessions';
+import type { CloudTrailEvent } from '../../engine/trail/types';
 import type { RequestJson } from '../../engine/scenario/types';
 import type { AppState } from './index';
 
@@ -18,7 +20,18 @@ export interface RequestDraft {
 export type RequestResult =
   | { readonly state: 'idle' }
   | { readonly state: 'running'; readonly request: RequestJson }
-  | { readonly state: 'done'; readonly request: RequestJson; readonly decision: DecisionResult; readonly expected: string | undefined }
+  | {
+      readonly state: 'done';
+      readonly request: RequestJson;
+      readonly decision: DecisionResult;
+      readonly expected: string | undefined;
+      /** The record the event log keeps of this request. */
+      readonly event: CloudTrailEvent;
+      /** The session a successful STS call issued. */
+      readonly issued?: SessionSummary;
+      /** Set when this answer is a what-if evaluation (never logged, issues no session). */
+      readonly whatIf?: WhatIf;
+    }
   | { readonly state: 'failed'; readonly request: RequestJson; readonly message: string; readonly restarted: boolean };
 
 export interface RequestSlice {

@@ -12,8 +12,13 @@ export type Notice =
   | { readonly kind: 'offlineReady' }
   | { readonly kind: 'updateAvailable' };
 
+/** What the main region shows: the map of the world, the decision of the last request, or the event log. */
+export type MainView = 'map' | 'decision' | 'log';
+
 export interface UiSlice {
   readonly language: Lang;
+  readonly mainView: MainView;
+  setMainView(view: MainView): void;
   readonly notices: readonly Notice[];
   setLanguage(language: Lang): void;
   addNotice(notice: Notice): void;
@@ -24,6 +29,8 @@ export const createUiSlice =
   (initialLanguage: Lang): StateCreator<AppState, [], [], UiSlice> =>
   (set, get) => ({
     language: initialLanguage,
+    mainView: 'map',
+    setMainView: (mainView) => set({ mainView }),
     notices: [],
     setLanguage: (language) => {
       rememberLanguage(language);

@@ -82,6 +82,25 @@ export interface TraceEvent {
   readonly element?: 'Principal' | 'NotPrincipal' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Condition';
 }
 
+/** A layer of policies the what-if mode can switch off as a whole. */
+export type WhatIfLayer = 'scp' | 'rcp' | 'resource' | 'identity' | 'boundary' | 'session';
+
+/**
+ * What-if: parts of the world switched off for one evaluation, to see the decision change.
+ * A switched-off policy or statement is judged as if it were absent; a switched-off layer
+ * as if no policy of that type existed (an SCP, RCP, boundary or session layer then limits
+ * nothing; an identity or resource layer grants nothing). Each appears in the trace with
+ * outcome `notApplicable` and reason `switchedOffPolicy` / `switchedOffStatement` /
+ * `switchedOffLayer`, so the learner sees what was taken away.
+ */
+export interface WhatIf {
+  /** `PolicyRef.id`s. */
+  readonly policies?: readonly string[];
+  /** Statements by policy id and index (as in `TraceEvent.statement.index`). */
+  readonly statements?: readonly { readonly policy: string; readonly index: number }[];
+  readonly layers?: readonly WhatIfLayer[];
+}
+
 /** The answer for one request. */
 export interface DecisionResult {
   readonly decision: Decision;
@@ -96,4 +115,12 @@ export interface DecisionResult {
   readonly context: readonly (readonly [string, string | readonly string[]])[];
   /** Present unless the caller asked for no trace. */
   readonly trace?: readonly TraceEvent[];
+  /**
+   * The caller's account and the resource's account, once known (absent for an anonymous
+   * caller, a service, or a request that failed authentication). Different values make a
+   * cross-account request. Stage events carry the account whose policies they evaluate in
+   * `params.account`.
+   */
+  readonly callerAccount?: string;
+  readonly resourceAccount?: string;
 }

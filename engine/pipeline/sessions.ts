@@ -79,3 +79,20 @@ export class SessionStore {
     return this.responses.get(requestId);
   }
 }
+
+/** A session issued by an STS call, as the app lists it (usable as a caller: `$NAME`). */
+export interface SessionSummary {
+  /** The request's `"as"` name, when it gave one: the session is then the caller `$NAME`. */
+  readonly name?: string;
+  readonly kind: IssuedSession['kind'];
+  /** The session's principal ARN, e.g. `arn:aws:sts::111111111111:assumed-role/Auditor/alice`. */
+  readonly arn: string;
+  readonly account: string;
+  readonly accessKeyId: string;
+  /** ISO 8601. */
+  readonly expiration: string;
+  readonly mfa: boolean;
+  /** The role of an assumed-role session. */
+  readonly roleArn?: string;
+  readonly sourceIdentity?: string;
+}

@@ -4,14 +4,16 @@
  * Bump PROTOCOL_VERSION on any incompatible change: the app refuses a worker of another
  * version (a stale cached worker after a site update) and restarts it.
  */
-import type { DecisionResult } from '../evaluate/types';
+import type { DecisionResult, WhatIf } from '../evaluate/types';
+import type { SessionSummary } from '../pipeline/sessions';
+import type { CloudTrailEvent } from '../trail/types';
 import type { ImportFile, ImportResult } from '../import/index';
 import type { EditorFinding } from '../policy/validateText';
 import type { PolicySizeLimitName } from '../policy/sizeLimits';
 import type { PolicyKind } from '../policy/types';
 import type { RequestJson, ScenarioJson } from '../scenario/types';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** A fault in the world the engine was given, with the JSON path where it is. */
 export interface WorldFault {
@@ -33,14 +35,41 @@ export type WorkerRequest =
     }
   /** Parse and validate the text of a scenario file (untrusted input) without compiling it. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'parseScenario'; readonly text: string }
-  /** Judge one request in the current world. */
+  /**
+   * Judge one request in the current world. Sessions issued by STS calls are kept by the
+   * worker across requests and world changes (until `clearSessions`), so a later request
+   * can use one as `$NAME`; a what-if evaluation never keeps the session it would issue.
+   * `eventTime` (ISO 8601) is the event log's clock for the CloudTrail record.
+   */
   | {
       readonly v: typeof PROTOCOL_VERSION;
       readonly id: number;
       readonly type: 'evaluate';
       readonly request: RequestJson;
       readonly trace: boolean;
+      readonly whatIf?: WhatIf;
+      readonly eventTime?: string;
     }
+  /**
+   * Sign a request with SigV4 as the holder of `accessKeyId` would (an access key of the
+   * world whose secret it knows, or an issued session's temporary credentials): the raw
+   * HTTP text of a request for `action` on `resource`, to send as `RequestJson.http`.
+   * `at` (ISO 8601) is the signing time; default the world's `now`, else the real time.
+   */
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly id: number;
+      readonly type: 'signRequest';
+      readonly accessKeyId: string;
+      readonly action: string;
+      readonly resource: string;
+      readonly region?: string;
+      readonly at?: string;
+    }
+  /** The sessions issued so far. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'listSessions' }
+  /** Forgets every issued session (another world was opened). */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'clearSessions' }
   /** Validate a policy's text as the editor holds it (findings with spans and quick fixes). */
   | {
       readonly v: typeof PROTOCOL_VERSION;
@@ -61,7 +90,18 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'worldSet'; readonly faults: readonly WorldFault[] }
-  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'decision'; readonly result: DecisionResult }
+  /** The decision, its CloudTrail record, and the session the request issued (a successful STS call outside what-if). */
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly id: number;
+      readonly type: 'decision';
+      readonly result: DecisionResult;
+      readonly event: CloudTrailEvent;
+      readonly issued?: SessionSummary;
+    }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'sessionsListed'; readonly sessions: readonly SessionSummary[] }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'sessionsCleared' }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'requestSigned'; readonly http: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'pong' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'policyValidated'; readonly findings: readonly EditorFinding[] }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'filesImported'; readonly result: ImportResult }
