@@ -11,6 +11,7 @@ import { compileWorld } from '../engine/model/compile';
 import { evaluateSync } from '../engine/pipeline/run';
 import { referenceRequest, referenceScenario } from './referenceWorld';
 import { benchSigned } from './signed';
+import { benchTrail } from './trail';
 import { bigWorld } from './bigWorld';
 import { cpuMs } from './cpu';
 
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
   compileBig();
   checkCli();
   await benchSigned(report);
+  await benchTrail(report);
   const missed = figures.filter((f) => (f.kind === 'min' ? f.value < f.target : f.value > f.target));
   console.log(`\n${figures.length - missed.length} of ${figures.length} targets met.`);
 }

@@ -12,7 +12,12 @@ import { validateDocument, type ScenarioFault } from './scenario/validate';
 import type { RequestJson, ScenarioJson } from './scenario/types';
 import type { DecisionResult } from './evaluate/types';
 
-export type { DecisionResult, TraceEvent, Stage, PolicyRef, Decision, AuthzDecision } from './evaluate/types';
+export type { DecisionResult, TraceEvent, Stage, PolicyRef, Decision, AuthzDecision, WhatIf, WhatIfLayer } from './evaluate/types';
+export { WHAT_IF_LAYERS } from './evaluate/whatIf';
+export { runRequestDetailed, type RunOutcome } from './pipeline/run';
+export { summarizeSession, type SessionSummary } from './pipeline/sessions';
+export { cloudTrailEvent, counterIds, randomIds, type CloudTrailInput, type IdSource } from './trail/cloudTrail';
+export type { CloudTrailEvent, CloudTrailUserIdentity } from './trail/types';
 export type { ReasonCode } from './evaluate/reasons';
 export { REASON_CODES } from './evaluate/reasons';
 export type { ScenarioJson, RequestJson, PackJson } from './scenario/types';

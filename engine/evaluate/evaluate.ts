@@ -16,7 +16,8 @@ import type { ResolvedPrincipal } from './principal';
 import type { ResourceTarget } from './resourceTarget';
 import type { ReasonCode } from './reasons';
 import { NO_TRACE, type Tracer } from './tracer';
-import type { AuthzDecision, Stage, TraceParams } from './types';
+import type { AuthzDecision, Stage, TraceParams, WhatIfLayer } from './types';
+import type { SwitchedOff } from './whatIf';
 
 const NONE: readonly CompiledPolicy[] = [];
 const singles = new WeakMap<CompiledPolicy, readonly CompiledPolicy[]>();
@@ -39,8 +40,8 @@ export interface AuthzInput {
   readonly target: ResourceTarget;
   readonly context: RequestContext;
   readonly tracer?: Tracer;
-  /** Policy ids switched off (what-if); their statements are not evaluated. */
-  readonly disabled?: ReadonlySet<string> | undefined;
+  /** What-if: policies, statements and layers switched off (judged as absent, listed in the trace). */
+  readonly off?: SwitchedOff | undefined;
 }
 
 export interface AuthzResult {
@@ -57,9 +58,25 @@ interface StageOutcome {
   readonly result: PolicySetResult;
 }
 
-function enabled(policies: readonly CompiledPolicy[], disabled: ReadonlySet<string> | undefined): readonly CompiledPolicy[] {
-  return disabled && disabled.size > 0 ? policies.filter((p) => !disabled.has(p.ref.id)) : policies;
+/** The policies of a set that are not switched off. */
+function enabled(policies: readonly CompiledPolicy[], off: SwitchedOff | undefined): readonly CompiledPolicy[] {
+  return off && off.policies.size > 0 ? policies.filter((p) => !off.policies.has(p.ref.id)) : policies;
 }
+
+function layerOff(input: AuthzInput, layer: WhatIfLayer): boolean {
+  return input.off?.layers.has(layer) === true;
+}
+
+/** A layer switched off as a whole: one stage event that says so. */
+function traceLayerOff(tracer: Tracer, stage: Stage, layer: WhatIfLayer, account: string | undefined): void {
+  if (tracer.enabled) tracer.add({ parent: null, stage, kind: 'stage', outcome: 'notApplicable', reason: 'switchedOffLayer', params: account === undefined ? { layer } : { layer, account } });
+}
+
+/** `{ account }` when the account is known: the stage evaluates that account's policies. */
+function accountParams(account: string | undefined): TraceParams {
+  return account === undefined ? NO_PARAMS : { account };
+}
+const NO_PARAMS: TraceParams = Object.freeze({});
 
 /** SCPs or RCPs level by level; `allowedEveryLevel` is what SCPs need. */
 function evaluateOrgPolicies(
@@ -75,14 +92,14 @@ function evaluateOrgPolicies(
   const level = emptyResult();
   let allowedEveryLevel = true;
   for (const target of orgPathOf(org, accountId)) {
-    const attached = enabled((kind === 'scp' ? org.scps : org.rcps).get(target) ?? NONE, input.disabled);
+    const attached = (kind === 'scp' ? org.scps : org.rcps).get(target) ?? NONE;
     const levelEvent = !tracer.enabled ? -1
       : tracer.add({ parent: stageEvent, stage: kind, kind: 'level', outcome: 'info', reason: 'stageScpLevel', params: { target, name: org.units.get(target)?.name ?? target, policies: attached.length } });
     level.deny = false;
     level.allow = false;
     level.decidingStatement = undefined;
     level.decidingPolicy = undefined;
-    evaluatePolicies(attached, match, kind, levelEvent, tracer, level);
+    evaluatePolicies(attached, match, kind, levelEvent, tracer, level, input.off);
     if (level.deny) {
       result.deny = true;
       if (!result.decidingStatement) {
@@ -120,11 +137,13 @@ export function authorize(input: AuthzInput): AuthzResult {
   // ── SCPs: the caller's account, unless it is the management account; never service-linked roles or service principals.
   const callerAccount = facts.accountId;
   let scpAllowed = true;
-  if (org && callerAccount && org.accountParent.has(callerAccount)) {
+  if (layerOff(input, 'scp')) {
+    traceLayerOff(tracer, 'scp', 'scp', callerAccount);
+  } else if (org && callerAccount && org.accountParent.has(callerAccount)) {
     if (callerAccount === org.managementAccount) {
       if (tracer.enabled) tracer.add({ parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableManagementAccount', params: { account: callerAccount } });
     } else if (serviceLinked) {
-      if (tracer.enabled) tracer.add({ parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: {} });
+      if (tracer.enabled) tracer.add({ parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: { account: callerAccount } });
     } else {
       const scp = evaluateOrgPolicies(input, match, 'scp', callerAccount, tracer);
       scpAllowed = scp.allowedEveryLevel;
@@ -134,29 +153,31 @@ export function authorize(input: AuthzInput): AuthzResult {
   } else if (tracer.enabled) {
     if (tracer.enabled) tracer.add({
       parent: null, stage: 'scp', kind: 'stage', outcome: 'notApplicable',
-      reason: facts.federatedProvider ? 'scpNotApplicableFederatedToken' : facts.kind === 'service' || facts.kind === 'anonymous' ? 'scpNotApplicableServicePrincipal' : 'scpNotApplicableNoOrganization', params: {},
+      reason: facts.federatedProvider ? 'scpNotApplicableFederatedToken' : facts.kind === 'service' || facts.kind === 'anonymous' ? 'scpNotApplicableServicePrincipal' : 'scpNotApplicableNoOrganization', params: accountParams(callerAccount),
     });
   }
 
   // ── RCPs: the resource's account, for the services RCPs support.
   const resourceAccount = target.account;
   // With no RCP attached anywhere, only RCPFullAWSAccess is in force: nothing to evaluate (the trace still shows the stage).
-  if (org && org.rcps.size === 0 && !tracer.enabled) {
+  if (layerOff(input, 'rcp')) {
+    traceLayerOff(tracer, 'rcp', 'rcp', resourceAccount);
+  } else if (org && org.rcps.size === 0 && !tracer.enabled) {
     // nothing can deny here
   } else if (org && resourceAccount && org.accountParent.has(resourceAccount) && target.arn !== '*') {
     if (resourceAccount === org.managementAccount) {
       if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableManagementAccount', params: { account: resourceAccount } });
     } else if (!RCP_SERVICES.has(service)) {
-      if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableService', params: { service } });
+      if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableService', params: { service, account: resourceAccount } });
     } else if (serviceLinked) {
-      if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: {} });
+      if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'scpNotApplicableServiceLinkedRole', params: { account: resourceAccount } });
     } else {
       const rcp = evaluateOrgPolicies(input, match, 'rcp', resourceAccount, tracer);
       rcpResult = rcp.result;
       tracer.settle(rcp.stageEvent, rcp.result.deny ? 'deny' : 'allow');
     }
   } else if (tracer.enabled) {
-    if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableNoOrganization', params: {} });
+    if (tracer.enabled) tracer.add({ parent: null, stage: 'rcp', kind: 'stage', outcome: 'notApplicable', reason: 'rcpNotApplicableNoOrganization', params: accountParams(resourceAccount) });
   }
 
   // ── Resource-based policy (trust policy for STS role actions).
@@ -164,41 +185,62 @@ export function authorize(input: AuthzInput): AuthzResult {
   // "The root principal of the bucket owner account can perform the GetBucketPolicy, PutBucketPolicy, and
   // DeleteBucketPolicy API actions, even if the bucket policy explicitly denies" it (Amazon S3 User Guide, bucket policies).
   const lockoutExempt = facts.kind === 'root' && resourceAccount === callerAccount && BUCKET_POLICY_ACTIONS.has(actionLower) && target.arn.startsWith('arn:aws:s3:::');
-  const resourcePolicies = target.policy && !lockoutExempt && !input.disabled?.has(target.policy.ref.id) ? single(target.policy) : NONE;
-  const resourceEvent = !tracer.enabled ? -1 : tracer.add({
+  // What-if: the resource layer covers every resource-based policy, a role's trust policy included.
+  const resourceLayerOff = layerOff(input, 'resource');
+  const resourcePolicy = target.policy && !lockoutExempt && !resourceLayerOff ? target.policy : undefined;
+  const resourcePolicyOff = resourcePolicy !== undefined && input.off?.policies.has(resourcePolicy.ref.id) === true;
+  const resourcePolicies = resourcePolicy && !resourcePolicyOff ? single(resourcePolicy) : NONE;
+  // The resource's account for a resource-based policy; for a trust policy, the role's (the role is the resource).
+  // Trace parameters are made only when tracing: the untraced path allocates nothing it does not need.
+  const resourceParams: TraceParams = !tracer.enabled ? NO_PARAMS : resourceAccount === undefined ? { resource: target.arn } : { resource: target.arn, account: resourceAccount };
+  const resourceEvent = !tracer.enabled ? -1 : resourceLayerOff ? tracer.add({ parent: null, stage: resourceStage, kind: 'stage', outcome: 'notApplicable', reason: 'switchedOffLayer', params: { ...resourceParams, layer: 'resource' } }) : tracer.add({
     parent: null, stage: resourceStage, kind: 'stage', outcome: resourcePolicies.length ? 'info' : 'notApplicable',
     reason: resourcePolicies.length ? (resourceStage === 'trust' ? 'stageTrust' : 'stageResource') : lockoutExempt && target.policy ? 'rootBucketPolicyExemption' : 'noResourcePolicy',
-    params: { resource: target.arn },
+    params: resourceParams,
   });
-  const resource = evaluatePolicies(resourcePolicies, match, resourceStage, resourceEvent, tracer);
+  // A switched-off resource policy: the stage is as if there were none, and the policy is listed under it as switched off.
+  const resource = evaluatePolicies(resourcePolicyOff ? single(resourcePolicy) : resourcePolicies, match, resourceStage, resourceEvent, tracer, undefined, input.off);
   if (resourcePolicies.length) tracer.settle(resourceEvent, resource.deny ? 'deny' : resource.allow ? 'allow' : 'implicitDeny');
 
   // ── Identity-based policies, permissions boundary, session policies.
   const hasIdentity = facts.kind === 'user' || facts.kind === 'assumedRole' || facts.kind === 'federatedUser';
+  // Switched off, the identity layer grants nothing: the caller still needs an allow from it, as with no policies.
+  const identityLayerOff = hasIdentity && layerOff(input, 'identity');
+  const callerParams = tracer.enabled ? accountParams(callerAccount) : NO_PARAMS;
   const identityEvent = !tracer.enabled ? -1 : tracer.add({
-    parent: null, stage: 'identity', kind: 'stage', outcome: hasIdentity ? 'info' : 'notApplicable',
-    reason: hasIdentity ? 'stageIdentity' : facts.kind === 'root' ? 'identityNotApplicableRoot' : facts.kind === 'anonymous' ? 'identityNotApplicableAnonymous' : facts.federatedProvider ? 'identityNotApplicableFederatedToken' : 'identityNotApplicableService',
-    params: {},
+    parent: null, stage: 'identity', kind: 'stage', outcome: hasIdentity && !identityLayerOff ? 'info' : 'notApplicable',
+    reason: identityLayerOff ? 'switchedOffLayer' : hasIdentity ? 'stageIdentity' : facts.kind === 'root' ? 'identityNotApplicableRoot' : facts.kind === 'anonymous' ? 'identityNotApplicableAnonymous' : facts.federatedProvider ? 'identityNotApplicableFederatedToken' : 'identityNotApplicableService',
+    params: identityLayerOff ? { ...callerParams, layer: 'identity' } : callerParams,
   });
-  const identity = evaluatePolicies(hasIdentity ? enabled(principal.identityPolicies, input.disabled) : [], match, 'identity', identityEvent, tracer);
-  if (hasIdentity) {
+  const identity = evaluatePolicies(hasIdentity && !identityLayerOff ? principal.identityPolicies : NONE, match, 'identity', identityEvent, tracer, undefined, input.off);
+  if (hasIdentity && !identityLayerOff) {
     tracer.settle(identityEvent, identity.deny ? 'deny' : identity.allow ? 'allow' : 'implicitDeny');
   }
 
-  const boundaryPolicy = principal.boundary && !input.disabled?.has(principal.boundary.ref.id) ? principal.boundary : undefined;
-  const boundaryEvent = !tracer.enabled ? -1 : tracer.add({ parent: null, stage: 'boundary', kind: 'stage', outcome: boundaryPolicy ? 'info' : 'notApplicable', reason: boundaryPolicy ? 'stageBoundary' : 'noBoundary', params: {} });
-  const boundary = evaluatePolicies(boundaryPolicy ? single(boundaryPolicy) : NONE, match, 'boundary', boundaryEvent, tracer);
+  const boundaryLayerOff = principal.boundary !== undefined && layerOff(input, 'boundary');
+  const boundaryOff = principal.boundary !== undefined && input.off?.policies.has(principal.boundary.ref.id) === true;
+  const boundaryPolicy = principal.boundary && !boundaryLayerOff && !boundaryOff ? principal.boundary : undefined;
+  const boundaryEvent = !tracer.enabled ? -1 : tracer.add({
+    parent: null, stage: 'boundary', kind: 'stage', outcome: boundaryPolicy ? 'info' : 'notApplicable',
+    reason: boundaryLayerOff ? 'switchedOffLayer' : boundaryPolicy ? 'stageBoundary' : 'noBoundary', params: boundaryLayerOff ? { ...callerParams, layer: 'boundary' } : callerParams,
+  });
+  // A switched-off boundary is listed (as switched off) under a stage that limits nothing.
+  const boundary = evaluatePolicies(boundaryPolicy ? single(boundaryPolicy) : boundaryOff && principal.boundary ? single(principal.boundary) : NONE, match, 'boundary', boundaryEvent, tracer, undefined, input.off);
   if (boundaryPolicy) {
     tracer.settle(boundaryEvent, boundary.deny ? 'deny' : boundary.allow ? 'allow' : 'implicitDeny');
   }
 
-  const sessionPolicies = principal.sessionPolicies ? enabled(principal.sessionPolicies, input.disabled) : undefined;
+  // Switched off, the session layer limits nothing (even a federated user's missing session policy).
+  const sessionLayerOff = principal.sessionPolicies !== undefined && layerOff(input, 'session');
+  const sessionPolicies = principal.sessionPolicies && !sessionLayerOff ? enabled(principal.sessionPolicies, input.off) : undefined;
   const sessionApplies = sessionPolicies !== undefined && (sessionPolicies.length > 0 || facts.kind === 'federatedUser');
   const sessionEvent = !tracer.enabled ? -1 : tracer.add({
     parent: null, stage: 'session', kind: 'stage', outcome: sessionApplies ? 'info' : 'notApplicable',
-    reason: sessionApplies ? (sessionPolicies!.length === 0 ? 'federatedUserWithoutSessionPolicy' : 'stageSession') : 'noSessionPolicy', params: {},
+    reason: sessionLayerOff ? 'switchedOffLayer' : sessionApplies ? (sessionPolicies!.length === 0 ? 'federatedUserWithoutSessionPolicy' : 'stageSession') : 'noSessionPolicy',
+    params: sessionLayerOff ? { ...callerParams, layer: 'session' } : callerParams,
   });
-  const session = evaluatePolicies(sessionApplies ? sessionPolicies! : [], match, 'session', sessionEvent, tracer);
+  // Every session policy is listed, the switched-off ones as such.
+  const session = evaluatePolicies(sessionApplies || (sessionPolicies !== undefined && principal.sessionPolicies!.length > 0) ? principal.sessionPolicies! : NONE, match, 'session', sessionEvent, tracer, undefined, input.off);
   if (sessionApplies) {
     tracer.settle(sessionEvent, session.deny ? 'deny' : session.allow ? 'allow' : 'implicitDeny');
   }

@@ -5,6 +5,7 @@
  */
 import type { CompiledPolicy, CompiledStatement, MatchInput, PrincipalMatchKind } from './compiledPolicy';
 import type { Tracer } from './tracer';
+import type { SwitchedOff } from './whatIf';
 import type { PolicyRef, Stage } from './types';
 
 export interface PolicySetResult {
@@ -35,16 +36,31 @@ export function evaluatePolicies(
   parent: number,
   tracer: Tracer,
   into?: PolicySetResult,
+  off?: SwitchedOff,
 ): PolicySetResult {
   if (policies.length === 0) return into ?? NOTHING;
   into ??= emptyResult();
   for (const policy of policies) {
+    // What-if: a switched-off policy is judged as absent, but stays in the trace so the learner sees what was taken away.
+    if (off?.policies.has(policy.ref.id)) {
+      if (tracer.enabled) tracer.add({ parent, stage, kind: 'policy', outcome: 'notApplicable', reason: 'switchedOffPolicy', params: { name: policy.ref.name }, policy: policy.ref });
+      continue;
+    }
+    const offStatements = off?.statements.get(policy.ref.id);
     const policyEvent = tracer.enabled
       ? tracer.add({ parent, stage, kind: 'policy', outcome: 'noMatch', reason: 'policyEvaluated', params: { name: policy.ref.name }, policy: policy.ref })
       : -1;
     let policyDeny = false;
     let policyAllow = false;
     for (const statement of policy.statements) {
+      if (offStatements?.has(statement.index)) {
+        if (tracer.enabled) {
+          const params: Record<string, string | number | boolean> = { effect: statement.effect, index: statement.index };
+          if (statement.sid) params['sid'] = statement.sid;
+          tracer.add({ parent: policyEvent, stage, kind: 'statement', outcome: 'notApplicable', reason: 'switchedOffStatement', params, policy: policy.ref, statement: statement.ref, span: statement.span });
+        }
+        continue;
+      }
       const kind = statement.match(input);
       if (tracer.enabled) {
         const outcome = kind === null ? 'noMatch' : statement.effect === 'Deny' ? 'deny' : 'allow';

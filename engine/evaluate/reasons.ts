@@ -64,6 +64,11 @@ export const REASON_CODES = [
   'sameAccountResourcePolicySuffices',
   'sameAccountResourcePolicyNeedsIdentity',
   'crossAccountResourcePolicyAllow',
+  'sessionIssuerDeleted',
+  // ── what-if ──
+  'switchedOffPolicy',
+  'switchedOffStatement',
+  'switchedOffLayer',
   // ── policies and statements ──
   'policyEvaluated',
   'policyInvalid',

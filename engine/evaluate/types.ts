@@ -89,7 +89,8 @@ export type WhatIfLayer = 'scp' | 'rcp' | 'resource' | 'identity' | 'boundary' |
  * What-if: parts of the world switched off for one evaluation, to see the decision change.
  * A switched-off policy or statement is judged as if it were absent; a switched-off layer
  * as if no policy of that type existed (an SCP, RCP, boundary or session layer then limits
- * nothing; an identity or resource layer grants nothing). Each appears in the trace with
+ * nothing; an identity or resource layer grants nothing; the resource layer covers a role's
+ * trust policy too, which is the role's resource-based policy). Each appears in the trace with
  * outcome `notApplicable` and reason `switchedOffPolicy` / `switchedOffStatement` /
  * `switchedOffLayer`, so the learner sees what was taken away.
  */

@@ -10,11 +10,12 @@ import { ANONYMOUS, resolveRoot, resolveUser, type ResolvedPrincipal } from '../
 import type { Tracer } from '../evaluate/tracer';
 import type { World } from '../model/world';
 import type { SessionStore } from './sessions';
-import { principalOfSession } from './run';
+import { principalOfSession, traceDeletedIssuer } from './run';
 
 export type AuthenticationOutcome =
-  | { readonly ok: true; readonly principal: ResolvedPrincipal; readonly context: readonly (readonly [string, ContextValue])[] }
-  | { readonly ok: false; readonly errorCode: string; readonly httpStatus: number; readonly message: string };
+  | { readonly ok: true; readonly principal: ResolvedPrincipal; readonly context: readonly (readonly [string, ContextValue])[]; readonly accessKeyId?: string }
+  /** `accessKeyId`: the key the request claimed, when it was read (a CloudTrail record of the failure names it). */
+  | { readonly ok: false; readonly errorCode: string; readonly httpStatus: number; readonly message: string; readonly accessKeyId?: string };
 
 export async function authenticate(world: World, raw: string, action: string, now: Date, sessions: SessionStore | undefined, tracer: Tracer): Promise<AuthenticationOutcome> {
   const lookup: CredentialLookup = {
@@ -37,7 +38,10 @@ export async function authenticate(world: World, raw: string, action: string, no
   for (const step of result.steps) {
     tracer.add({ parent: null, stage: 'authn', kind: 'step', outcome: step.outcome, reason: step.step, params: step.params });
   }
-  if (!result.ok) return { ok: false, errorCode: result.errorCode, httpStatus: result.httpStatus, message: result.message };
+  if (!result.ok) {
+    const claimed = result.accessKeyId;
+    return { ok: false, errorCode: result.errorCode, httpStatus: result.httpStatus, message: result.message, ...(claimed === undefined ? {} : { accessKeyId: claimed }) };
+  }
   const context = [...(result.context ?? [])];
   if ('anonymous' in result && result.anonymous) return { ok: true, principal: ANONYMOUS, context };
   const id = result.accessKeyId;
@@ -45,11 +49,12 @@ export async function authenticate(world: World, raw: string, action: string, no
   if (longTerm) {
     const principal = longTerm.owner.kind === 'user' ? resolveUser(longTerm.owner) : resolveRoot(world, longTerm.owner.account.id);
     tracer.add({ parent: null, stage: 'authn', kind: 'step', outcome: 'pass', reason: 'authnPassed', params: { principal: principal.facts.callerArn, accessKeyId: id } });
-    return { ok: true, principal, context };
+    return { ok: true, principal, context, accessKeyId: id };
   }
   const session = sessions?.byAccessKey(id);
   if (!session) return { ok: false, errorCode: 'InvalidClientTokenId', httpStatus: 403, message: 'The security token included in the request is invalid.' };
   const principal = principalOfSession(session, world);
   tracer.add({ parent: null, stage: 'authn', kind: 'step', outcome: 'pass', reason: 'authnPassed', params: { principal: principal.facts.callerArn, accessKeyId: id } });
-  return { ok: true, principal, context };
+  traceDeletedIssuer(principal, tracer);
+  return { ok: true, principal, context, accessKeyId: id };
 }

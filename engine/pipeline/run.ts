@@ -12,9 +12,11 @@ import {
 } from '../evaluate/principal';
 import { resolveResourceTarget } from '../evaluate/resourceTarget';
 import { createTracer, NO_TRACE, type Tracer } from '../evaluate/tracer';
-import type { DecisionResult, Stage } from '../evaluate/types';
+import type { DecisionResult, Stage, WhatIf } from '../evaluate/types';
+import { compileWhatIf, type SwitchedOff } from '../evaluate/whatIf';
+import type { ResourceTarget } from '../evaluate/resourceTarget';
 import { parsePrincipalName } from '../model/principalArn';
-import type { World } from '../model/world';
+import type { RoleEntity, UserEntity, World } from '../model/world';
 import type { RequestJson, SessionJson } from '../scenario/types';
 import { rememberSessionContext, sessionContextOf, type IssuedSession, type SessionStore } from './sessions';
 import { stsPrecheck, stsIssue, isStsCall, isUnsignedStsCall, credentialsFor } from '../sts/sts';
@@ -29,8 +31,44 @@ export interface RunOptions {
   /** The time AWS's servers see; default: the scenario's `now`, else the real time. */
   readonly now?: Date;
   readonly sessions?: SessionStore;
-  /** Policy ids switched off (what-if). */
-  readonly disabled?: ReadonlySet<string>;
+  /** What-if: policies, statements and layers switched off for this evaluation. */
+  readonly whatIf?: WhatIf;
+}
+
+/** The options after checking: the what-if compiled once per request (absent without one). */
+interface Checked extends RunOptions {
+  readonly off?: SwitchedOff | undefined;
+}
+
+/**
+ * What a request did besides its decision, for its CloudTrail record: who called (once
+ * authenticated) and with which access key, the resource as the engine resolved it, and
+ * the session and response a successful STS call issued.
+ */
+export interface RunOutcome {
+  readonly result: DecisionResult;
+  readonly caller?: ResolvedPrincipal;
+  /** The access key the request was signed with, or the temporary key of the session that called. */
+  readonly accessKeyId?: string;
+  readonly target?: ResourceTarget;
+  /** The request context as evaluated, whether or not a trace was asked for. */
+  readonly context?: DecisionResult['context'];
+  readonly issued?: IssuedSession;
+  readonly response?: Readonly<Record<string, unknown>>;
+  /** For a request that failed authentication: whose key it claimed, when the world or a session knows the key. */
+  readonly keyOwner?: ResolvedPrincipal;
+}
+
+/** Where the pipeline notes what the outcome needs, as it goes. */
+interface Notes {
+  caller?: ResolvedPrincipal;
+  accessKeyId?: string;
+  target?: ResourceTarget;
+  /** The derived context; its entries are listed only when asked for (costly, and most callers never do). */
+  derived?: { readonly entries: DecisionResult['context'] };
+  issued?: IssuedSession;
+  response?: Readonly<Record<string, unknown>>;
+  keyOwner?: ResolvedPrincipal;
 }
 
 function failure(decision: string, stage: Stage, reason: DecisionResult['reason'], message: string, tracer: Tracer, params: Record<string, string | number | boolean> = {}): DecisionResult {
@@ -62,32 +100,81 @@ function describedSession(world: World, json: SessionJson | undefined, requestId
   };
 }
 
-const sessionPrincipals = new WeakMap<IssuedSession, ResolvedPrincipal>();
+/** The caller a session acts as in one world: made once per session and world, so caches keyed by the caller hold. */
+const sessionPrincipals = new WeakMap<IssuedSession, { readonly world: World; readonly principal: ResolvedPrincipal }>();
+/** The session behind a principal made from one, and the ARN of its role or user when that no longer exists. */
+const principalSessions = new WeakMap<ResolvedPrincipal, IssuedSession>();
+const orphans = new WeakMap<ResolvedPrincipal, string>();
 
-/** The caller a session issued earlier acts as; made once per session, so caches keyed by the caller hold. */
+/**
+ * The caller a session issued earlier acts as, in `world`. Sessions outlive worlds (the app
+ * sends a new world on every edit): a session names its role or user by ARN and is bound
+ * to the one of the current world, since "permissions assigned to temporary security
+ * credentials are evaluated each time they are used to make an AWS request" (IAM User
+ * Guide, "Disabling permissions for temporary security credentials").
+ */
 export function principalOfSession(session: IssuedSession, world: World): ResolvedPrincipal {
-  let resolved = sessionPrincipals.get(session);
-  if (!resolved) sessionPrincipals.set(session, (resolved = makeSessionPrincipal(session, world)));
-  return resolved;
+  const bound = sessionPrincipals.get(session);
+  if (bound?.world === world) return bound.principal;
+  const principal = makeSessionPrincipal(session, world);
+  sessionPrincipals.set(session, { world, principal });
+  principalSessions.set(principal, session);
+  return principal;
+}
+
+/** The issued session a principal was made from, if any. */
+export function issuedSessionOf(principal: ResolvedPrincipal): IssuedSession | undefined {
+  return principalSessions.get(principal);
+}
+
+/** The ARN of the role or user behind a session principal when the current world no longer has it. */
+export function deletedIssuerOf(principal: ResolvedPrincipal): string | undefined {
+  return orphans.get(principal);
+}
+
+/**
+ * The role or user of the current world with the same ARN; when it was deleted, the old one
+ * stripped of its policies: IAM deletes a role or user only once its policies are removed
+ * (DeleteRole, DeleteUser), so its sessions' credentials still authenticate but are allowed nothing.
+ */
+function rebind<T extends RoleEntity | UserEntity>(old: T, current: T | undefined, lost: string[]): T {
+  if (current && current.arn === old.arn) return current;
+  lost.push(old.arn);
+  return { ...old, inline: [], managed: [], boundary: undefined, ...(old.kind === 'user' ? { groups: [] } : {}) };
 }
 
 function makeSessionPrincipal(session: IssuedSession, world: World): ResolvedPrincipal {
   let principal: ResolvedPrincipal;
+  const lost: string[] = [];
   switch (session.kind) {
-    case 'assumedRole':
-      principal = resolveRoleSession(session.role, session.sessionName, session.state);
+    case 'assumedRole': {
+      const role = rebind(session.role, world.accounts.get(session.role.account.id)?.roles.get(session.role.name), lost);
+      principal = resolveRoleSession(role, session.sessionName, session.state);
       break;
-    case 'federatedUser':
-      principal = resolveFederatedUser(session.issuer, session.name, session.state);
+    }
+    case 'federatedUser': {
+      const issuer = session.issuer.name === 'root' && session.issuer.arn.endsWith(':root')
+        ? session.issuer
+        : rebind(session.issuer, world.accounts.get(session.issuer.account.id)?.users.get(session.issuer.name), lost);
+      principal = resolveFederatedUser(issuer, session.name, session.state);
       break;
+    }
     case 'userSession': {
-      const base = session.user ? resolveUser(session.user) : resolveRoot(world, session.rootAccount ?? '');
+      const user = session.user ? rebind(session.user, world.accounts.get(session.user.account.id)?.users.get(session.user.name), lost) : undefined;
+      const base = user ? resolveUser(user) : resolveRoot(world, session.rootAccount ?? '');
       principal = { ...base, session: session.state };
       break;
     }
   }
+  if (lost.length > 0) orphans.set(principal, lost[0]!);
   rememberSessionContext(principal, session);
   return principal;
+}
+
+/** Says in the trace when the caller's session outlived its role or user. */
+export function traceDeletedIssuer(principal: ResolvedPrincipal, tracer: Tracer): void {
+  const issuer = deletedIssuerOf(principal);
+  if (issuer !== undefined && tracer.enabled) tracer.add({ parent: null, stage: 'authn', kind: 'step', outcome: 'info', reason: 'sessionIssuerDeleted', params: { issuer } });
 }
 
 /** Principals that need no per-request session, resolved once per world. */
@@ -153,7 +240,7 @@ function judge(
   principal: ResolvedPrincipal,
   request: RequestJson,
   now: Date,
-  options: RunOptions,
+  options: Checked,
   tracer: Tracer,
   extraContext: readonly (readonly [string, ContextValue])[],
   needsNoPermission = false,
@@ -174,7 +261,7 @@ function judge(
     const message = `User: ${principal.facts.callerArn} is allowed to perform: ${request.action} on resource: ${request.resource} because no permissions are required to perform this operation`;
     return { result: { decision: 'allowed' as const, decidedBy: ['sts' as const], reason: 'stsCall' as const, params: {}, message }, derived, target };
   }
-  const result = authorize({ world, principal, action: request.action, actionLower, target, context: derived.context, tracer, disabled: options.disabled });
+  const result = authorize({ world, principal, action: request.action, actionLower, target, context: derived.context, tracer, off: options.off });
   return { result, derived, target };
 }
 
@@ -182,6 +269,7 @@ function givenPrincipal(world: World, request: RequestJson, options: RunOptions,
   const resolved = namedPrincipal(world, request, request.id ?? 'request', options.sessions, now);
   if (typeof resolved === 'string') return failure('InvalidClientTokenId', 'authn', 'principalOutsideWorld', resolved, tracer);
   tracer.add({ parent: null, stage: 'authn', kind: 'step', outcome: 'pass', reason: resolved.facts.kind === 'anonymous' ? 'authnAnonymous' : 'authnPrincipalGiven', params: { principal: resolved.facts.callerArn } });
+  traceDeletedIssuer(resolved, tracer);
   return resolved;
 }
 
@@ -198,25 +286,91 @@ const NO_EXTRA: readonly (readonly [string, ContextValue])[] = [];
 const NO_ENTRIES: DecisionResult['context'] = [];
 
 export function evaluateSync(world: World, request: RequestJson, options: RunOptions = {}): DecisionResult | undefined {
+  return syncPath(world, request, checked(options), undefined);
+}
+
+/** Checks the options once per request: a malformed what-if throws an error that says where. */
+function checked(options: RunOptions): Checked {
+  // Without a what-if the options serve as they are: no object per request on the hot path.
+  return options.whatIf === undefined ? options : { ...options, off: compileWhatIf(options.whatIf) };
+}
+
+/** The caller's and the resource's accounts, as the result carries them. */
+function withAccounts(result: DecisionResult, notes: Notes): DecisionResult {
+  const callerAccount = notes.caller?.facts.accountId;
+  const resourceAccount = notes.caller ? notes.target?.account : undefined;
+  if (callerAccount === undefined && resourceAccount === undefined) return result;
+  return {
+    ...result,
+    ...(callerAccount === undefined ? {} : { callerAccount }),
+    ...(resourceAccount === undefined ? {} : { resourceAccount }),
+  };
+}
+
+function syncPath(world: World, request: RequestJson, options: Checked, notes: Notes | undefined): DecisionResult | undefined {
   const actionLower = request.action.toLowerCase();
   if (request.http !== undefined || request.console !== undefined || isStsCall(actionLower) || (request.params !== undefined && isServiceRoleRequest(request))) return undefined;
   const tracer = options.trace ? createTracer() : NO_TRACE;
   const now = options.now ?? world.now ?? new Date();
   const principal = givenPrincipal(world, request, options, tracer, now);
   if (isDecision(principal)) return principal;
-  const { result, derived } = judge(world, principal, request, now, options, tracer, NO_EXTRA, false, actionLower);
+  const { result, derived, target } = judge(world, principal, request, now, options, tracer, NO_EXTRA, false, actionLower);
+  if (notes) {
+    notes.caller = principal;
+    notes.target = target;
+    notes.derived = derived;
+  }
+  // Both accounts always set (an unknown one undefined): one object shape on the hot path.
+  const callerAccount = principal.facts.accountId;
+  const resourceAccount = target.account;
   if (!tracer.enabled) {
-    return { decision: result.decision, decidedBy: result.decidedBy, reason: result.reason, params: result.params, message: result.message, context: NO_ENTRIES };
+    return { decision: result.decision, decidedBy: result.decidedBy, reason: result.reason, params: result.params, message: result.message, context: NO_ENTRIES, callerAccount, resourceAccount };
   }
   return {
     decision: result.decision, decidedBy: result.decidedBy, reason: result.reason, params: result.params, message: result.message,
-    context: derived.entries, trace: tracer.events(),
+    context: derived.entries, trace: tracer.events(), callerAccount, resourceAccount,
   };
 }
 
 export async function runRequest(world: World, request: RequestJson, options: RunOptions = {}): Promise<DecisionResult> {
-  const sync = evaluateSync(world, request, options);
+  const checkedOptions = checked(options);
+  // The outcome's extras are only noted when asked for (runRequestDetailed): `npm run check` judges many requests.
+  const sync = syncPath(world, request, checkedOptions, undefined);
   if (sync) return sync;
+  const notes: Notes = {};
+  return withAccounts(await asyncPath(world, request, checkedOptions, notes), notes);
+}
+
+/** Judges one request and says what it did besides (for its CloudTrail record). */
+export async function runRequestDetailed(world: World, request: RequestJson, options: RunOptions = {}): Promise<RunOutcome> {
+  const notes: Notes = {};
+  const checkedOptions = checked(options);
+  const result = syncPath(world, request, checkedOptions, notes) ?? withAccounts(await asyncPath(world, request, checkedOptions, notes), notes);
+  const accessKeyId = notes.accessKeyId ?? (notes.caller ? issuedSessionOf(notes.caller)?.credentials.accessKeyId : undefined);
+  const derived = notes.derived;
+  return {
+    result,
+    get context() {
+      return derived?.entries;
+    },
+    ...(notes.caller ? { caller: notes.caller } : {}),
+    ...(accessKeyId === undefined ? {} : { accessKeyId }),
+    ...(notes.target ? { target: notes.target } : {}),
+    ...(notes.keyOwner ? { keyOwner: notes.keyOwner } : {}),
+    ...(notes.issued ? { issued: notes.issued } : {}),
+    ...(notes.response ? { response: notes.response } : {}),
+  };
+}
+
+/** Whose access key this is: a long-term key's user or root user, or an issued session's caller. */
+function keyOwner(world: World, accessKeyId: string, sessions: SessionStore | undefined): ResolvedPrincipal | undefined {
+  const longTerm = world.accessKeys.get(accessKeyId);
+  if (longTerm) return longTerm.owner.kind === 'user' ? resolveUser(longTerm.owner) : resolveRoot(world, longTerm.owner.account.id);
+  const session = sessions?.byAccessKey(accessKeyId);
+  return session ? principalOfSession(session, world) : undefined;
+}
+
+async function asyncPath(world: World, request: RequestJson, options: Checked, notes: Notes): Promise<DecisionResult> {
   const tracer = options.trace ? createTracer() : NO_TRACE;
   const now = options.now ?? world.now ?? new Date();
   const actionLower = request.action.toLowerCase();
@@ -226,6 +380,8 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
   const authContext: (readonly [string, ContextValue])[] = [];
   if (request.http !== undefined) {
     const authn = await authenticate(world, request.http, request.action, now, options.sessions, tracer);
+    if (authn.accessKeyId !== undefined) notes.accessKeyId = authn.accessKeyId;
+    if (!authn.ok && authn.accessKeyId !== undefined) notes.keyOwner = keyOwner(world, authn.accessKeyId, options.sessions);
     if (!authn.ok) return failure(authn.errorCode, 'authn', 'authenticationFailed', authn.message, tracer, { httpStatus: authn.httpStatus });
     principal = authn.principal;
     authContext.push(...authn.context);
@@ -233,6 +389,9 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
     // A request from an AWS Management Console session: the sign-in (password, MFA) first; a failed one reaches no policy.
     const signIn = await consoleSignIn(world, request.principal, request.console, request.action, now, tracer);
     if (!signIn.ok) {
+      // The sign-in names its user: CloudTrail logs the failed ConsoleLogin under that user.
+      const named = request.principal === undefined ? undefined : namedPrincipal(world, request, request.id ?? 'request', options.sessions, now);
+      if (named !== undefined && typeof named !== 'string') notes.keyOwner = named;
       return failure(signIn.errorCode, 'authn', signIn.signInFailed ? 'consoleSignInFailed' : 'authenticationFailed', signIn.message, tracer, signIn.httpStatus !== undefined ? { httpStatus: signIn.httpStatus } : {});
     }
     principal = signIn.principal;
@@ -246,11 +405,12 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
     principal = given;
   }
 
+  notes.caller = principal;
   // ── STS parameter checks that come before any policy (ValidationError, AccessDenied for the root user, InvalidIdentityToken …)
   const sts = isStsCall(actionLower) ? await stsPrecheck(world, principal, request, now, tracer) : undefined;
   if (sts && !sts.ok) return failure(sts.errorCode, 'sts', 'stsRefused', sts.message, tracer);
   // AssumeRoleWithWebIdentity / AssumeRoleWithSAML: the token's identity is the caller, whatever signed the request.
-  if (sts?.caller) principal = sts.caller;
+  if (sts?.caller) notes.caller = principal = sts.caller;
   // A role given to a service (an EC2 instance profile, a Lambda execution role): its parameters first.
   const service = !sts && isServiceRoleRequest(request) ? serviceRolePrecheck(world, principal, request) : undefined;
   if (service && !service.ok) return failure(service.errorCode, 'sts', 'stsRefused', service.message, tracer);
@@ -258,6 +418,8 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
   // ── Context and authorization
   const callContext = [...authContext, ...(sts?.context ?? [])];
   const judged = judge(world, principal, request, now, options, tracer, callContext, sts?.needsNoPermission === true);
+  notes.target = judged.target;
+  notes.derived = judged.derived;
   let { derived } = judged;
   let { decision, decidedBy, reason, params, message } = judged.result;
 
@@ -280,8 +442,12 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
   // ── A successful STS call issues its session and returns what AWS returns.
   if (sts?.ok && decision === 'allowed') {
     const issued = stsIssue(principal, request, now, sts, tracer);
-    if (issued.session) options.sessions?.add(request.as, issued.session);
+    if (issued.session) {
+      options.sessions?.add(request.as, issued.session);
+      notes.issued = issued.session;
+    }
     if (issued.response) {
+      notes.response = issued.response;
       options.sessions?.recordResponse(request.id, issued.response);
       message = `${message}. ${describeResponse(sts.api, issued.response)}`;
     }
@@ -291,7 +457,11 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
     const handover = serviceAssumesRole(world, service, request, now, options, tracer);
     if (handover.errorCode) return failure(handover.errorCode, 'trust', 'noTrustPolicyAllows', handover.message, tracer);
     options.sessions?.recordResponse(request.id, service.response);
-    if (handover.session) options.sessions?.add(request.as, handover.session);
+    notes.response = service.response;
+    if (handover.session) {
+      options.sessions?.add(request.as, handover.session);
+      notes.issued = handover.session;
+    }
     message = `${message}. ${handover.message}`;
   }
   // ── A refused AssumeRoleWithWebIdentity / AssumeRoleWithSAML: AWS's words, about the trust policy (there is no caller policy).
@@ -310,7 +480,7 @@ export async function runRequest(world: World, request: RequestJson, options: Ru
  * after the instance id or the function name.
  */
 function serviceAssumesRole(
-  world: World, plan: ServiceRolePlan, request: RequestJson, now: Date, options: RunOptions, tracer: Tracer,
+  world: World, plan: ServiceRolePlan, request: RequestJson, now: Date, options: Checked, tracer: Tracer,
 ): { errorCode?: string; message: string; session?: IssuedSession } {
   const trust = judge(world, resolveService(plan.service), { principal: plan.service, action: 'sts:AssumeRole', resource: plan.role.arn }, now, options, tracer, []).result;
   if (trust.decision !== 'allowed') {

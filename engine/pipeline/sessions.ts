@@ -51,22 +51,59 @@ export function sessionContextOf(principal: ResolvedPrincipal): readonly (readon
   return principal.session ? sessionContexts.get(principal) ?? NO_CONTEXT : NO_CONTEXT;
 }
 
+/**
+ * The sessions issued so far. A store made `over` another one reads through to it but
+ * keeps what it adds to itself: a what-if evaluation uses one, so the session it would
+ * issue is usable within that evaluation and then forgotten.
+ */
 export class SessionStore {
   private readonly byName = new Map<string, IssuedSession>();
   private readonly byKey = new Map<string, IssuedSession>();
+  private readonly names = new Map<IssuedSession, string>();
   private readonly responses = new Map<string, Readonly<Record<string, unknown>>>();
 
+  constructor(private readonly parent?: SessionStore) {}
+
+  /** A store that sees this one's sessions and keeps its own additions to itself. */
+  overlay(): SessionStore {
+    return new SessionStore(this);
+  }
+
   get(name: string): IssuedSession | undefined {
-    return this.byName.get(name);
+    return this.byName.get(name) ?? this.parent?.get(name);
   }
 
   byAccessKey(id: string): IssuedSession | undefined {
-    return this.byKey.get(id);
+    return this.byKey.get(id) ?? this.parent?.byAccessKey(id);
   }
 
   add(name: string | undefined, session: IssuedSession): void {
-    if (name) this.byName.set(name, session);
+    if (name) {
+      // A later request with the same `as` replaces the name's session; the earlier credentials stay valid.
+      const previous = this.byName.get(name);
+      if (previous) this.names.delete(previous);
+      this.byName.set(name, session);
+      this.names.set(session, name);
+    }
     this.byKey.set(session.credentials.accessKeyId, session);
+  }
+
+  /** The `as` name a session was issued under, if it still carries it. */
+  nameOf(session: IssuedSession): string | undefined {
+    return this.names.get(session) ?? this.parent?.nameOf(session);
+  }
+
+  /** Every session issued (through this store's own additions only), oldest first. */
+  list(): readonly IssuedSession[] {
+    return [...this.byKey.values()];
+  }
+
+  /** Forgets every session and response this store holds (not its parent's). */
+  clear(): void {
+    this.byName.clear();
+    this.byKey.clear();
+    this.names.clear();
+    this.responses.clear();
   }
 
   /** Keeps what a successful call returned (credentials, AssumedRoleUser, PackedPolicySize, UserId …). */
@@ -76,7 +113,7 @@ export class SessionStore {
 
   /** What the request with this id returned, if it succeeded and returns anything. */
   responseOf(requestId: string): Readonly<Record<string, unknown>> | undefined {
-    return this.responses.get(requestId);
+    return this.responses.get(requestId) ?? this.parent?.responseOf(requestId);
   }
 }
 
@@ -95,4 +132,34 @@ export interface SessionSummary {
   /** The role of an assumed-role session. */
   readonly roleArn?: string;
   readonly sourceIdentity?: string;
+}
+
+/** The principal ARN and account of an issued session, as STS named it when it issued it. */
+export function sessionArn(session: IssuedSession): { readonly arn: string; readonly account: string } {
+  switch (session.kind) {
+    case 'assumedRole':
+      return { arn: `arn:aws:sts::${session.role.account.id}:assumed-role/${session.role.name}/${session.sessionName}`, account: session.role.account.id };
+    case 'federatedUser':
+      return { arn: `arn:aws:sts::${session.issuer.account.id}:federated-user/${session.name}`, account: session.issuer.account.id };
+    case 'userSession': {
+      const account = session.user?.account.id ?? session.rootAccount ?? '';
+      return { arn: session.user?.arn ?? `arn:aws:iam::${account}:root`, account };
+    }
+  }
+}
+
+/** A session as the app lists it. */
+export function summarizeSession(session: IssuedSession, name: string | undefined): SessionSummary {
+  const { arn, account } = sessionArn(session);
+  return {
+    ...(name === undefined ? {} : { name }),
+    kind: session.kind,
+    arn,
+    account,
+    accessKeyId: session.credentials.accessKeyId,
+    expiration: session.credentials.expiration.toISOString(),
+    mfa: session.state.mfa === true,
+    ...(session.kind === 'assumedRole' ? { roleArn: session.role.arn } : {}),
+    ...(session.state.sourceIdentity === undefined ? {} : { sourceIdentity: session.state.sourceIdentity }),
+  };
 }

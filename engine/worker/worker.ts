@@ -5,8 +5,14 @@
  * The same host runs on the main thread when a Worker cannot start (the app imports
  * `createEngineHost` dynamically); the message wiring below only happens inside a worker.
  */
-import { compileWorld, evaluateRequest, parseScenarioText, requiredManagedPolicyArns, type CompiledWorld } from '../index';
+import { compileWorld, parseScenarioText, requiredManagedPolicyArns, type CompiledWorld } from '../index';
+import { signRequestHttp } from '../authn/sign';
 import { fetchManagedPolicies, managedPolicySourceFrom } from '../data/managedPolicies';
+import { fetchServiceCatalogue, type ServiceCatalogue } from '../data/serviceData';
+import { runRequestDetailed } from '../pipeline/run';
+import { SessionStore, summarizeSession } from '../pipeline/sessions';
+import { randomIds, type IdSource } from '../trail/cloudTrail';
+import { recordOutcome } from '../trail/recorded';
 import { importFiles } from '../import/index';
 import { validatePolicyText } from '../policy/validateText';
 import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
@@ -27,13 +33,49 @@ function errorMessage(error: unknown): string {
 }
 
 /**
+ * Access levels from the IAM service data (for CloudTrail's `readOnly`). A service's data
+ * is loaded in the background on its first request and never awaited, so no answer waits
+ * for the network: until it is there (or when it cannot be loaded), the record falls back
+ * to the operation's verb.
+ */
+function accessLevels(catalogueOf: () => ServiceCatalogue) {
+  const asked = new Set<string>();
+  return (action: string): string | undefined => {
+    const colon = action.indexOf(':');
+    if (colon <= 0) return undefined;
+    const prefix = action.slice(0, colon).toLowerCase();
+    const catalogue = catalogueOf();
+    const data = catalogue.loadedService(prefix);
+    if (data) return data.actions.get(action.slice(colon + 1).toLowerCase())?.accessLevels[0];
+    if (!asked.has(prefix)) {
+      asked.add(prefix);
+      // A failed load leaves the service on the fallback; it is not asked for again.
+      catalogue.loadServiceData(prefix).catch(() => undefined);
+    }
+    return undefined;
+  };
+}
+
+export interface EngineHostOptions {
+  /** Request and event ids of CloudTrail records; default random UUIDs. */
+  readonly ids?: IdSource;
+}
+
+/**
  * Creates a host. `origin` is used for data URLs when `setWorld` carries no base URL.
  */
-export function createEngineHost(origin: string): EngineHost {
+export function createEngineHost(origin: string, hostOptions: EngineHostOptions = {}): EngineHost {
   // INVARIANT: `world` is replaced only by `setWorld`; an `evaluate` that arrives while a
   // world is still loading (managed policies are fetched) waits for it, so requests are
   // judged in the world that was set before them.
   let world: Promise<CompiledWorld | null> = Promise.resolve(null);
+  // INVARIANT: sessions outlive worlds (the app sends a new world on every edit) until `clearSessions`;
+  // each is bound to the current world's role or user when it is used (see principalOfSession).
+  const sessions = new SessionStore();
+  const ids = hostOptions.ids ?? randomIds;
+  let baseUrl: string | undefined;
+  let catalogue: ServiceCatalogue | undefined;
+  const accessLevelOf = accessLevels(() => (catalogue ??= fetchServiceCatalogue(dataUrl(baseUrl, origin))));
 
   const respond = {
     pong: (id: number): WorkerResponse => ({ v: PROTOCOL_VERSION, id, type: 'pong' }),
@@ -53,6 +95,10 @@ export function createEngineHost(origin: string): EngineHost {
           }
           case 'setWorld': {
             const { scenario } = message;
+            if (message.baseUrl !== baseUrl) {
+              baseUrl = message.baseUrl;
+              catalogue = undefined;
+            }
             const loading = (async () => {
               const arns = requiredManagedPolicyArns(scenario);
               // Offline on a first visit the AWS managed policies cannot be fetched: the world is
@@ -74,8 +120,35 @@ export function createEngineHost(origin: string): EngineHost {
           case 'evaluate': {
             const current = await world;
             if (!current) return respond.error(id, 'No world is loaded: set a world before sending a request.');
-            const result = await evaluateRequest(current, message.request, { trace: message.trace });
-            return { v: PROTOCOL_VERSION, id, type: 'decision', result };
+            // A what-if evaluation may use the sessions issued so far but keeps none it issues.
+            const store = message.whatIf ? sessions.overlay() : sessions;
+            const eventTime = message.eventTime === undefined ? new Date() : new Date(message.eventTime);
+            if (Number.isNaN(eventTime.getTime())) return respond.error(id, `eventTime \`${message.eventTime}\` is not an ISO 8601 time.`);
+            const outcome = await runRequestDetailed(current, message.request, { trace: message.trace, sessions: store, ...(message.whatIf ? { whatIf: message.whatIf } : {}) });
+            const accessLevel = accessLevelOf(message.request.action);
+            const recorded = recordOutcome(message.request, outcome, {
+              eventTime, ids,
+              ...(message.whatIf ? {} : { sessions }),
+              ...(accessLevel === undefined ? {} : { accessLevel }),
+            });
+            return { v: PROTOCOL_VERSION, id, type: 'decision', ...recorded };
+          }
+          case 'listSessions':
+            return { v: PROTOCOL_VERSION, id, type: 'sessionsListed', sessions: sessions.list().map((s) => summarizeSession(s, sessions.nameOf(s))) };
+          case 'clearSessions':
+            sessions.clear();
+            return { v: PROTOCOL_VERSION, id, type: 'sessionsCleared' };
+          case 'signRequest': {
+            const current = await world;
+            if (!current) return respond.error(id, 'No world is loaded: set a world before signing a request.');
+            const at = message.at === undefined ? undefined : new Date(message.at);
+            if (at && Number.isNaN(at.getTime())) return respond.error(id, `at \`${message.at}\` is not an ISO 8601 time.`);
+            const http = await signRequestHttp(current, sessions, {
+              accessKeyId: message.accessKeyId, action: message.action, resource: message.resource,
+              ...(message.region === undefined ? {} : { region: message.region }),
+              ...(at ? { at } : {}),
+            });
+            return { v: PROTOCOL_VERSION, id, type: 'requestSigned', http };
           }
           case 'validatePolicy': {
             const baseUrl = message.baseUrl === undefined ? undefined : dataUrl(message.baseUrl, origin);
