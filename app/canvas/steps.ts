@@ -6,6 +6,10 @@ type StepLabel = WorldEdit['op'] | 'move' | 'layout' | 'open' | 'edit';
 
 const STEPS: Readonly<Record<StepLabel, MessageKey>> = {
   createAccount: 'builder.step.createAccount',
+  addRequest: 'builder.step.addRequest',
+  updateRequest: 'builder.step.updateRequest',
+  removeRequest: 'builder.step.removeRequest',
+  moveRequest: 'builder.step.moveRequest',
   updateAccount: 'builder.step.updateAccount',
   deleteAccount: 'builder.step.deleteAccount',
   createOrganization: 'builder.step.createOrganization',

@@ -1,13 +1,35 @@
 /**
- * The request console's form: a principal of the world, an action, a resource (chosen or
- * typed). Submitting sends `evaluate` to the engine; the examples of the scenario fill it.
+ * The request console: three kinds of request as tabs — an API call (who calls, the action,
+ * the resource, context keys), an STS call whose session the next request can use, or a
+ * signed HTTP request (its own panel) — then Run. The form only makes a request
+ * well-formed; the engine decides, and the decision view shows how.
  */
-import { useId, useMemo, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, useState, type FormEvent } from 'react';
 import { Icon } from '../components/Icon';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { useAppStore } from '../store';
-import { actionChoices, principalChoices, resourceChoices } from '../world/choices';
-import { runRequest } from './runRequest';
+import { ActionField } from './console/ActionField';
+import { CallerPicker } from './console/CallerPicker';
+import { buildRequest, type BuildProblems } from './console/buildRequest';
+import { loadedRequest, prepareRequest, runFromConsole, withoutExpect } from './console/consoleRun';
+import { ContextKeysField } from './console/ContextKeysField';
+import type { ConsoleMode } from './console/draft';
+import { IssuedSession } from './console/IssuedSession';
+import { ModeTabs, modePanelId, modeTabId } from './console/ModeTabs';
+import { ResourceField } from './console/ResourceField';
+import { SaveRequest } from './console/SaveRequest';
+import { watchSessions } from './console/sessionReset';
+import { StsFields } from './console/StsFields';
+import { nextSessionName } from './console/sts';
+import { useKeyTypes } from './console/useKeyTypes';
+import './console/console.css';
+
+watchSessions();
+
+// The signed HTTP panel is its own chunk: most requests never need it.
+const HttpRequestPanel = lazy(() => import('./http/HttpRequestPanel').then((m) => ({ default: m.HttpRequestPanel })));
+
+const NO_PROBLEMS: BuildProblems = { fields: {}, context: [] };
 
 export function RequestForm() {
   const t = useT();
@@ -16,103 +38,103 @@ export function RequestForm() {
   const draft = useAppStore((s) => s.draft);
   const running = useAppStore((s) => s.result.state === 'running');
   const setDraft = useAppStore((s) => s.setDraft);
+  const { typeOf, suggestions } = useKeyTypes();
+  // Missing fields are pointed out once the learner tries to send; malformed values as they are typed.
+  const [attempted, setAttempted] = useState(false);
 
-  const principals = useMemo(() => (world ? principalChoices(world) : []), [world]);
-  const resources = useMemo(() => (world ? resourceChoices(world) : []), [world]);
-  const actions = useMemo(() => (world ? actionChoices(world) : []), [world]);
-  const complete = draft.principal.trim() !== '' && draft.action.trim() !== '' && draft.resource.trim() !== '';
-  const known = principals.some((p) => p.arn === draft.principal);
+  const live = useMemo(() => {
+    const built = buildRequest(draft, { typeOf });
+    return built.ok ? NO_PROBLEMS : built.problems;
+  }, [draft, typeOf]);
+  const fieldProblem = (field: keyof BuildProblems['fields']): string | undefined => {
+    const problem = live.fields[field];
+    if (problem === undefined || (problem === 'required' && !attempted)) return undefined;
+    return t(`console.problem.${problem}` as MessageKey);
+  };
+  const contextProblems = live.context.map((problem, i) => {
+    if (problem === undefined || attempted) return problem;
+    const entry = draft.context[i];
+    if (problem === 'valueMissing') return undefined;
+    if (problem === 'keyInvalid') return entry?.key.trim() === '' ? undefined : problem;
+    return problem;
+  });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!complete || running) return;
-    const example = draft.exampleId !== undefined ? world?.requests?.find((r) => r.id === draft.exampleId) : undefined;
-    const request = example ? { ...example, expect: undefined } : { principal: draft.principal.trim(), action: draft.action.trim(), resource: draft.resource.trim() };
-    void runRequest(request, { expected: example?.expect });
+  const changeMode = (mode: ConsoleMode) => {
+    if (mode === draft.mode) return;
+    const { sessions, world: w } = useAppStore.getState();
+    const taken = [...sessions.map((s) => s.name), ...(w?.requests ?? []).map((r) => r.as)];
+    // A fresh STS call keeps its session under a new name, so an earlier session stays usable.
+    const as = mode === 'sts' && (draft.sts.as.trim() === '' || taken.includes(draft.sts.as.trim())) ? nextSessionName(taken) : draft.sts.as;
+    setDraft({ mode, sts: { ...draft.sts, as } });
+    setAttempted(false);
   };
 
-  const groups = (['users', 'roots', 'roles'] as const).map((group) => ({ group, items: principals.filter((p) => p.group === group) }));
+  const build = async () => (world ? prepareRequest(useAppStore.getState().draft, world, typeOf) : undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (running || !world) return;
+    setAttempted(true);
+    const current = useAppStore.getState().draft;
+    const saved = loadedRequest(current, world);
+    if (saved) {
+      runFromConsole(withoutExpect(saved), saved.expect);
+      setAttempted(false);
+      return;
+    }
+    const built = await build();
+    if (!built?.ok) return;
+    runFromConsole(built.request, undefined);
+    // Sent: the next request starts with a clean slate of problems.
+    setAttempted(false);
+  };
+
+  const blocked = attempted && (Object.keys(live.fields).length > 0 || live.context.some((p) => p !== undefined));
+  const stsCall = draft.mode === 'sts';
 
   return (
-    <form className="request-form" onSubmit={submit} aria-describedby={`${ids}-intro`}>
-      <p id={`${ids}-intro`} className="muted">
-        {t('request.intro')}
-      </p>
-      <div className="field">
-        <label htmlFor={`${ids}-principal`}>{t('request.principal')}</label>
-        <select id={`${ids}-principal`} value={draft.principal} onChange={(e) => setDraft({ principal: e.target.value })} aria-describedby={`${ids}-principal-hint`}>
-          <option value="" disabled>
-            {t('request.principalChoose')}
-          </option>
-          {/* A principal typed in an example but absent from the world stays selectable. */}
-          {!known && draft.principal ? <option value={draft.principal}>{draft.principal}</option> : null}
-          {groups.map(({ group, items }) =>
-            items.length > 0 ? (
-              <optgroup key={group} label={t(group === 'users' ? 'request.users' : group === 'roots' ? 'request.roots' : 'request.roles')}>
-                {items.map((p) => (
-                  <option key={p.arn} value={p.arn}>
-                    {p.label}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null,
-          )}
-        </select>
-        <p id={`${ids}-principal-hint`} className="hint">
-          {draft.principal ? <code>{draft.principal}</code> : t('request.principalHint')}
-        </p>
+    <div className="console-body">
+      <ModeTabs ids={ids} mode={draft.mode} onChange={changeMode} />
+      <div id={modePanelId(ids)} role="tabpanel" aria-labelledby={modeTabId(ids, draft.mode)} className="console-panel">
+        {draft.mode === 'http' ? (
+          <Suspense fallback={<p className="muted">{t('main.loading')}</p>}>
+            <HttpRequestPanel />
+          </Suspense>
+        ) : (
+          <>
+            <form className="request-form" onSubmit={(e) => void submit(e)} aria-describedby={`${ids}-intro`} noValidate>
+              <p id={`${ids}-intro`} className="muted">
+                {t('request.intro')}
+              </p>
+              {!stsCall || draft.sts.call !== 'AssumeRoleWithWebIdentity' ? (
+                <CallerPicker ids={ids} problem={fieldProblem('principal')} federatedProblems={{ name: fieldProblem('federatedName'), issuer: fieldProblem('federatedIssuer') }} />
+              ) : null}
+              {stsCall ? (
+                <StsFields ids={ids} problems={attempted ? live.fields : Object.fromEntries(Object.entries(live.fields).filter(([, p]) => p !== 'required'))} />
+              ) : (
+                <>
+                  <ActionField ids={ids} problem={fieldProblem('action')} />
+                  <ResourceField ids={ids} problem={fieldProblem('resource')} />
+                </>
+              )}
+              <ContextKeysField ids={ids} typeOf={typeOf} suggestions={suggestions} problems={contextProblems} />
+              <button type="submit" className="button primary" disabled={running} aria-describedby={blocked ? `${ids}-blocked` : undefined}>
+                <Icon name="send" size={16} />
+                {running ? t('request.running') : stsCall ? t('console.submit.sts', { call: draft.sts.call }) : t('request.submit')}
+              </button>
+              {blocked ? (
+                <p id={`${ids}-blocked`} className="console-problem" role="alert">
+                  <Icon name="warning" size={14} />
+                  <span>{t('console.problems')}</span>
+                </p>
+              ) : null}
+            </form>
+            <IssuedSession />
+            <SaveRequest build={build} onInvalid={() => setAttempted(true)} />
+          </>
+        )}
+        {draft.mode === 'http' ? <IssuedSession /> : null}
       </div>
-      <div className="field">
-        <label htmlFor={`${ids}-action`}>{t('request.action')}</label>
-        <input
-          id={`${ids}-action`}
-          value={draft.action}
-          onChange={(e) => setDraft({ action: e.target.value })}
-          list={`${ids}-actions`}
-          placeholder="s3:GetObject"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={`${ids}-action-hint`}
-        />
-        <datalist id={`${ids}-actions`}>
-          {actions.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
-        <p id={`${ids}-action-hint`} className="hint">
-          {t('request.actionHint')}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-resource`}>{t('request.resource')}</label>
-        <input
-          id={`${ids}-resource`}
-          value={draft.resource}
-          onChange={(e) => setDraft({ resource: e.target.value })}
-          list={`${ids}-resources`}
-          placeholder="arn:aws:s3:::bucket/key"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={`${ids}-resource-hint`}
-        />
-        <datalist id={`${ids}-resources`}>
-          {resources.map((r) => (
-            <option key={r} value={r} />
-          ))}
-        </datalist>
-        <p id={`${ids}-resource-hint`} className="hint">
-          {t('request.resourceHint')}
-        </p>
-      </div>
-      <button type="submit" className="button primary" disabled={!complete || running} aria-describedby={complete ? undefined : `${ids}-missing`}>
-        <Icon name="send" size={16} />
-        {running ? t('request.running') : t('request.submit')}
-      </button>
-      {!complete ? (
-        <p id={`${ids}-missing`} className="hint">
-          {t('request.missing')}
-        </p>
-      ) : null}
-    </form>
+    </div>
   );
 }

@@ -1,21 +1,17 @@
 /**
- * The request form (principal, action, resource) and the last answer of the engine. The
- * result holds only what the engine returned: the UI renders it, never recomputes it.
+ * The request console's draft (what the learner is building, app/request/console/draft.ts),
+ * the last answer of the engine, and the last batch run of the saved requests. Results hold
+ * only what the engine returned: the UI renders them, never recomputes them.
  */
 import type { StateCreator } from 'zustand';
 import type { DecisionResult, WhatIf } from '../../engine/evaluate/types';
 import type { SessionSummary } from '../../engine/pipeline/sessions';
 import type { CloudTrailEvent } from '../../engine/trail/types';
 import type { RequestJson } from '../../engine/scenario/types';
+import { EMPTY_DRAFT, type RequestDraft } from '../request/console/draft';
 import type { AppState } from './index';
 
-export interface RequestDraft {
-  readonly principal: string;
-  readonly action: string;
-  readonly resource: string;
-  /** The scenario request the form was filled from, while unchanged (its context and `expect` come along). */
-  readonly exampleId?: string;
-}
+export type { RequestDraft } from '../request/console/draft';
 
 export type RequestResult =
   | { readonly state: 'idle' }
@@ -34,17 +30,33 @@ export type RequestResult =
     }
   | { readonly state: 'failed'; readonly request: RequestJson; readonly message: string; readonly restarted: boolean };
 
+/** One saved request of a batch run and the engine's answer to it. */
+export interface BatchRow {
+  readonly id: string;
+  readonly result: RequestResult;
+}
+
+/** "Run all": every saved request in order, answered one by one. */
+export type BatchRun =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running' | 'done'; readonly rows: readonly BatchRow[]; readonly total: number };
+
 export interface RequestSlice {
   readonly draft: RequestDraft;
   readonly result: RequestResult;
+  readonly batch: BatchRun;
+  /** Changes fields of the draft; unless the patch names one, the form is no longer a saved request's. */
   setDraft(patch: Partial<RequestDraft>): void;
   setResult(result: RequestResult): void;
+  setBatch(batch: BatchRun): void;
 }
 
 export const createRequestSlice: StateCreator<AppState, [], [], RequestSlice> = (set) => ({
-  draft: { principal: '', action: '', resource: '' },
+  draft: EMPTY_DRAFT,
   result: { state: 'idle' },
-  // Editing a field by hand detaches the form from the example it was filled from.
+  batch: { state: 'idle' },
+  // Editing a field by hand detaches the form from the saved request it was filled from.
   setDraft: (patch) => set((s) => ({ draft: { ...s.draft, exampleId: undefined, ...patch } })),
   setResult: (result) => set({ result }),
+  setBatch: (batch) => set({ batch }),
 });

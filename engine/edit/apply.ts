@@ -13,6 +13,7 @@ import { EditRefusal } from './errors';
 import { createOrganization, createOrgUnit, deleteOrganization, deleteOrgUnit, moveAccount, moveOrgUnit, removeAccountFromOrganization, renameOrgUnit } from './organization';
 import { attachOrgPolicy, createOrgPolicy, deleteOrgPolicy, detachOrgPolicy, renameOrgPolicy } from './orgPolicies';
 import { deleteEntity, rename } from './references';
+import { addRequest, moveRequest, removeRequest, updateRequest } from './requests';
 import { trustPrincipal, untrustPrincipal } from './trust';
 import { without } from './world';
 import type { ScenarioJson } from '../scenario/types';
@@ -113,6 +114,14 @@ function run(world: ScenarioJson, edit: WorldEdit): ScenarioJson {
     case 'setTitle':
       if (edit.title === null) return world.title === undefined ? world : without(world, 'title');
       return world.title === edit.title ? world : { ...world, title: edit.title };
+    case 'addRequest':
+      return addRequest(world, edit.request, edit.index);
+    case 'updateRequest':
+      return updateRequest(world, edit.id, edit.request);
+    case 'removeRequest':
+      return removeRequest(world, edit.id);
+    case 'moveRequest':
+      return moveRequest(world, edit.id, edit.to);
   }
 }
 

@@ -3,9 +3,16 @@
  * A rename rewrites every ARN string that names the renamed entity; a delete drops the
  * requests whose caller is gone (the scenario would no longer validate) and then the
  * requests that use a session (`$NAME`) only a dropped request created.
+ *
+ * The learner's saved requests (the console's "Save") are edits too: added, replaced,
+ * removed and moved here, and refused when the scenario file would no longer validate
+ * (an id missing or used twice, a caller that is not a principal, a `$NAME` no earlier
+ * request creates …), so what is saved always exports as a valid scenario.
  */
 import { parsePrincipalName } from '../model/principalArn';
+import { checkReferences } from '../scenario/references';
 import type { GoalJson, QueryJson, RequestJson, ScenarioJson, SessionJson } from '../scenario/types';
+import { refuse } from './errors';
 
 /** Maps one string; returns it unchanged when it is not one to rewrite. */
 export type ArnMapper = (text: string) => string;
@@ -165,4 +172,101 @@ export function dropRequestsLosingCaller(world: ScenarioJson, gone: (caller: Req
   if (!world.requests || world.requests.length === 0) return world;
   const { kept, dropped } = requestsLosingCaller(world, gone);
   return dropped.length === 0 ? world : { ...world, requests: kept };
+}
+
+// ── saved requests ──
+
+/** The `as` pattern of the scenario schema: the session name a later request uses as `$NAME`. */
+const SESSION_NAME = /^[A-Za-z0-9_.-]+$/;
+
+function requestsOf(world: ScenarioJson): readonly RequestJson[] {
+  return world.requests ?? [];
+}
+
+function indexOfId(world: ScenarioJson, id: string): number {
+  const index = requestsOf(world).findIndex((r) => r.id === id);
+  if (index < 0) refuse('notFound', `There is no saved request \`${id}\`.`, '$.requests', 'id', { name: id });
+  return index;
+}
+
+function isContextValue(value: unknown): boolean {
+  return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+}
+
+/** What the schema says of one request, checked by hand (the edit library carries no schema validator). */
+function checkShape(request: RequestJson, path: string): void {
+  const id = request.id;
+  if (typeof id !== 'string' || id.trim() === '') refuse('nameEmpty', 'A saved request needs an id: a name to find it by, e.g. `alice-reads-report`.', `${path}.id`, 'id');
+  const text = (field: 'action' | 'resource') => {
+    const value = request[field];
+    if (typeof value !== 'string' || value === '') refuse('documentInvalid', `\`${field}\` of request \`${id}\` must be a non-empty string.`, `${path}.${field}`, field);
+  };
+  text('action');
+  text('resource');
+  if (request.principal !== undefined && (typeof request.principal !== 'string' || request.principal === '')) {
+    refuse('documentInvalid', `\`principal\` of request \`${id}\` must be a non-empty string.`, `${path}.principal`, 'principal');
+  }
+  if (request.as !== undefined && !SESSION_NAME.test(request.as)) {
+    refuse('documentInvalid', `\`as\` of request \`${id}\` is \`${request.as}\`: a session name is letters, digits, \`_\`, \`.\` and \`-\`.`, `${path}.as`, 'as');
+  }
+  for (const [key, value] of Object.entries(request.context ?? {})) {
+    if (!isContextValue(value)) refuse('documentInvalid', `Context key \`${key}\` of request \`${id}\` must be a string or a list of strings.`, `${path}.context`, 'context');
+  }
+  if (request.params !== undefined && (typeof request.params !== 'object' || request.params === null || Array.isArray(request.params))) {
+    refuse('documentInvalid', `\`params\` of request \`${id}\` must be an object of STS parameters.`, `${path}.params`, 'params');
+  }
+}
+
+/** The world with `requests`, refused at the first fault the change brings into the requests. */
+function withRequests(world: ScenarioJson, requests: readonly RequestJson[], changed: number | undefined): ScenarioJson {
+  if (changed !== undefined) checkShape(requests[changed] as RequestJson, `$.requests[${changed}]`);
+  const next: ScenarioJson = { ...world, requests };
+  const inRequests = (w: ScenarioJson) => checkReferences(w, '$').filter((f) => f.path.startsWith('$.requests'));
+  const after = inRequests(next);
+  if (after.length === 0) return next;
+  // Faults the world already had are not this edit's doing (a file opened as it was).
+  const before = new Set(inRequests(world).map((f) => f.message));
+  const fault = after.find((f) => !before.has(f.message));
+  if (!fault) return next;
+  const duplicate = /^Request id `(.*)` is used twice\.$/.exec(fault.message);
+  if (duplicate) refuse('nameTaken', `A saved request is already called \`${duplicate[1]}\`: request ids are unique in a scenario.`, fault.path, 'id', { name: duplicate[1] as string });
+  return refuse('documentInvalid', `${fault.message} (at ${fault.path})`, fault.path, undefined);
+}
+
+/** Saves `request` at `index` (default: the end). */
+export function addRequest(world: ScenarioJson, request: RequestJson, index?: number): ScenarioJson {
+  const list = [...requestsOf(world)];
+  const at = index === undefined ? list.length : Math.max(0, Math.min(list.length, Math.trunc(index)));
+  list.splice(at, 0, request);
+  return withRequests(world, list, at);
+}
+
+/** Replaces the saved request `id`. */
+export function updateRequest(world: ScenarioJson, id: string, request: RequestJson): ScenarioJson {
+  const at = indexOfId(world, id);
+  const list = [...requestsOf(world)];
+  list[at] = request;
+  return withRequests(world, list, at);
+}
+
+/** Removes the saved request `id`; refused while a later request uses the session only it creates. */
+export function removeRequest(world: ScenarioJson, id: string): ScenarioJson {
+  const at = indexOfId(world, id);
+  const list = requestsOf(world).filter((_, i) => i !== at);
+  if (list.length === 0) {
+    const { requests: _gone, ...rest } = world;
+    return rest;
+  }
+  return withRequests(world, list, undefined);
+}
+
+/** Moves the saved request `id` to `to` (clamped); refused when a request would come before the session it uses. */
+export function moveRequest(world: ScenarioJson, id: string, to: number): ScenarioJson {
+  const from = indexOfId(world, id);
+  const list = [...requestsOf(world)];
+  const target = Math.max(0, Math.min(list.length - 1, Math.trunc(to)));
+  if (target === from) return world;
+  const [moved] = list.splice(from, 1);
+  list.splice(target, 0, moved as RequestJson);
+  return withRequests(world, list, undefined);
 }

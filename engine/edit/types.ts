@@ -9,7 +9,7 @@
  * that still has members (references are updated or removed in the same edit), which the
  * API refuses; `cascade: false` asks for the API's behaviour (DeleteConflict) instead.
  */
-import type { AccessKeyJson, PolicyDocumentJson, ScenarioJson } from '../scenario/types';
+import type { AccessKeyJson, PolicyDocumentJson, RequestJson, ScenarioJson } from '../scenario/types';
 
 /** The kinds of an account's own entities that have a name. */
 export type NamedEntityKind = 'user' | 'group' | 'role' | 'policy';
@@ -106,7 +106,15 @@ export type WorldEdit =
   // ── roles ──
   | { readonly op: 'setMaxSessionDuration'; readonly account: string; readonly role: string; readonly seconds: number }
   // ── the scenario ──
-  | { readonly op: 'setTitle'; readonly title: string | null };
+  | { readonly op: 'setTitle'; readonly title: string | null }
+  // ── the scenario's saved requests (`requests[]`, judged in order) ──
+  /** Saves a request, which must have an `id` unique in the scenario, at `index` (default: the end). */
+  | { readonly op: 'addRequest'; readonly request: RequestJson; readonly index?: number }
+  /** Replaces the request `id` (the new one may carry another unique id). */
+  | { readonly op: 'updateRequest'; readonly id: string; readonly request: RequestJson }
+  | { readonly op: 'removeRequest'; readonly id: string }
+  /** Moves the request `id` to position `to` (0-based, clamped to the list). */
+  | { readonly op: 'moveRequest'; readonly id: string; readonly to: number };
 
 /** Why an edit was refused: a code the UI translates (with `params`), a JSON path, an English sentence. */
 export interface EditError {
