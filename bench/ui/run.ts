@@ -4,7 +4,9 @@
  *   - open: a fresh visitor whose first world has 2,000 entities — from navigation until the
  *     map has drawn its nodes (target 1.5 s);
  *   - pan and zoom: a world of 300 map nodes dragged and wheel-zoomed for a few seconds,
- *     the median time between animation frames (target 20 ms).
+ *     the median time between animation frames (target 20 ms);
+ *   - decision: Run → verdict in a world of 500 entities, and the decision animation's
+ *     frames (bench/ui/decision.ts).
  * The world reaches the page as the first visit's sample world (its request is answered
  * by the benchmark), so the path measured is the one a learner's browser takes.
  */
@@ -14,6 +16,8 @@ import { findChromium } from '../../e2e/browser';
 import type { ScenarioJson } from '../../engine/scenario/types';
 import { worldGraph } from '../../app/world/graph';
 import { worldOfEntities, worldOfMapNodes } from './worlds';
+import { frameIntervals, median } from './frames';
+import { decisionFigures } from './decision';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const DIST = 'node_modules/.tmp/bench-dist';
@@ -56,12 +60,6 @@ async function openWorld(browser: Browser, world: ScenarioJson): Promise<{ page:
   return { page, openedMs, close: () => context.close() };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** A point of the map where a drag pans (the empty pane, not a node). */
 async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(() => {
@@ -81,26 +79,6 @@ async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   return point;
 }
 
-async function frameTimesWhile(page: Page, interact: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
-    let last = performance.now();
-    const loop = (t: number) => {
-      w.__frames.push(t - last);
-      last = t;
-      if (w.__recording) requestAnimationFrame(loop);
-    };
-    requestAnimationFrame(loop);
-  });
-  await interact();
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    return w.__frames.slice(1);
-  });
-}
 
 async function main(): Promise<void> {
   console.log('The map in Chromium (production build; wall-clock milliseconds)\n');
@@ -123,7 +101,7 @@ async function main(): Promise<void> {
     const { page } = opened;
     await page.waitForTimeout(500);
     const start = await emptyPanePoint(page);
-    const frames = await frameTimesWhile(page, async () => {
+    const frames = await frameIntervals(page, async () => {
       for (let round = 0; round < 4; round++) {
         await page.mouse.move(start.x, start.y);
         await page.mouse.down();
@@ -135,6 +113,7 @@ async function main(): Promise<void> {
     });
     await opened.close();
     report({ name: `map: pan and zoom ${nodes} nodes, median frame (${frames.length} frames)`, value: median(frames), unit: 'ms', target: 20 });
+    for (const figure of await decisionFigures(browser, URL_ROOT)) report(figure);
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
