@@ -7,6 +7,7 @@ import { createContext, useContext } from 'react';
 import type { Translate } from '../i18n';
 import type { XY } from '../store/worldSlice';
 import type { WorldGraph } from '../world/graph';
+import type { Size } from '../world/layout';
 import type { CreateKind } from './creation';
 import type { Placed } from './placement';
 import type { RelationKind } from './relations';
@@ -53,6 +54,8 @@ export interface Builder {
   reveal(id: string): void;
   /** The map point at the middle of the view, when the map is drawn. */
   viewCenter(): XY | undefined;
+  /** The size of the map's frame in pixels, once it is in the page. */
+  viewSize(): Size | undefined;
 }
 
 export const BuilderContext = createContext<Builder | null>(null);

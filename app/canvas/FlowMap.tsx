@@ -2,14 +2,19 @@
  * The map itself (React Flow): nodes from the world, dragged freely (a drag is one undo
  * step; dropped onto another node it makes a relation and returns), connected by their
  * handles, selected into the store, with menus on right-click. The viewport is kept in
- * the store; a world without one is fitted into view.
+ * the store; a world without one is fitted into view. A large world is handed to React
+ * Flow by area around the view (viewWindow.ts); selecting one of its nodes out of view
+ * brings it into view.
  */
 import {
   Background,
   ConnectionMode,
+  ControlButton,
   Controls,
+  getViewportForBounds,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -17,19 +22,23 @@ import {
   type NodeChange,
   type NodeTypes,
   type OnConnectStartParams,
+  type ReactFlowState,
+  type Viewport,
 } from '@xyflow/react';
 
-import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import { useAppStore } from '../store';
 import type { XY } from '../store/worldSlice';
+import type { Size } from '../world/layout';
 import { moveNode, relate } from './actions';
 import { BoxNode } from './BoxNode';
 import { useBuilder } from './BuilderContext';
 import { dropOf } from './drop';
 import { EntityNode } from './EntityNode';
 import { baseEdges, baseNodes, overlayEdges, overlayNodes, type FlowNode } from './flowElements';
-import { grownBoxes, nodeAt } from './placement';
+import { grownBoxes, nodeAt, type Placed } from './placement';
 import { dropTargets, relationOnDrop } from './relations';
+import { areaAround, areaContents, contains, intersects, mapBounds, visibleRect, WINDOWED_ABOVE, type Rect } from './viewWindow';
 
 const nodeTypes: NodeTypes = { box: BoxNode, entity: EntityNode };
 const NONE: ReadonlySet<string> = new Set();
@@ -42,6 +51,36 @@ interface Gesture {
   readonly moved: ReadonlyMap<string, XY>;
   readonly targets: ReadonlySet<string>;
   readonly hover: string | null;
+}
+
+/** How the map opens on a world without a saved view: fitted, never smaller than readable (a large world opens on part of itself). */
+const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.1, minZoom: 0.3 };
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 2;
+
+/** The viewport React Flow's `fitView` would open on, for a map handed over by area (React Flow only knows part of it). */
+function fittedViewport(placed: Placed, size: Size, options: { padding: number; minZoom: number; maxZoom: number }): Viewport {
+  const bounds = mapBounds(placed);
+  return bounds ? getViewportForBounds(bounds, size.width, size.height, options.minZoom, options.maxZoom, options.padding) : { x: 0, y: 0, zoom: 1 };
+}
+
+/** The frame's size; while it has none (its tab hidden), the window's as an estimate (the area follows the real view once shown). */
+function frameSize(size: Size | undefined): Size {
+  return size && size.width > 0 && size.height > 0 ? size : { width: window.innerWidth, height: window.innerHeight };
+}
+
+function viewOf(s: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): Rect | null {
+  const [x, y, zoom] = s.transform;
+  return s.width > 0 && s.height > 0 ? visibleRect({ x, y, zoom }, { width: s.width, height: s.height }) : null;
+}
+
+/** The built-in "fit view" icon of React Flow's controls (MIT), for the button that fits a map handed over by area. */
+function FitViewIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true" focusable="false">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
+  );
 }
 
 function pointOf(event: MouseEvent | TouchEvent | ReactMouseEvent): XY {
@@ -60,8 +99,48 @@ export function FlowMap() {
   const highlightedId = useAppStore((s) => s.highlight?.nodeId ?? null);
   const select = useAppStore((s) => s.select);
   const setViewport = useAppStore((s) => s.setViewport);
-  // Read once: the viewport the map opens on (React Flow owns it afterwards).
-  const [initialViewport] = useState(() => useAppStore.getState().viewport);
+  const flowStore = useStoreApi<FlowNode>();
+  // Decided once, as the map is drawn (a world crossing the line is drawn again: its key changes only with a new world, so it stays).
+  const [windowed] = useState(() => graph.nodes.length > WINDOWED_ABOVE);
+  // Read once: the viewport the map opens on (React Flow owns it afterwards). A map handed
+  // over by area is fitted here, since React Flow would fit only the part it holds.
+  const [initialViewport] = useState(() => {
+    const saved = useAppStore.getState().viewport;
+    if (saved || !windowed) return saved;
+    return fittedViewport(placed, frameSize(b.viewSize()), FIT_OPTIONS);
+  });
+  /** The part of the map handed to React Flow (null: all of it). */
+  const [area, setArea] = useState<Rect | null>(() => (windowed && initialViewport ? areaAround(visibleRect(initialViewport, frameSize(b.viewSize()))) : null));
+  const areaRef = useRef(area);
+
+  // The area follows the view only when the view leaves it (a pan inside it changes nothing).
+  useEffect(() => {
+    if (!windowed) return;
+    const follow = (s: Pick<ReactFlowState, 'transform' | 'width' | 'height'>) => {
+      const view = viewOf(s);
+      if (!view || (areaRef.current && contains(areaRef.current, view))) return;
+      areaRef.current = areaAround(view);
+      setArea(areaRef.current);
+    };
+    follow(flowStore.getState());
+    return flowStore.subscribe(follow);
+  }, [windowed, flowStore]);
+
+  // A node selected elsewhere (the inspector, the request console) that is out of view is brought into it.
+  const shownSelection = useRef(selectedId);
+  useEffect(() => {
+    if (!windowed || selectedId === shownSelection.current) return;
+    shownSelection.current = selectedId;
+    const box = selectedId === null ? undefined : placed.abs.get(selectedId);
+    const view = viewOf(flowStore.getState());
+    if (!box || !view || intersects(view, box)) return;
+    void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: flowStore.getState().transform[2], duration: 200 });
+  }, [windowed, selectedId, placed, flow, flowStore]);
+
+  const fitWhole = useCallback(() => {
+    const s = flowStore.getState();
+    void flow.setViewport(fittedViewport(placed, { width: s.width, height: s.height }, { padding: 0.1, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM }));
+  }, [flow, flowStore, placed]);
 
   const [gesture, setGesture] = useState<Gesture | null>(null);
   // Handlers read the gesture in progress from here (the state is for drawing).
@@ -74,7 +153,14 @@ export function FlowMap() {
   }, []);
 
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
-  const base = useMemo(() => baseNodes(graph, placed, t), [graph, placed, t]);
+  const hover = gesture?.hover ?? null;
+  const dragged = gesture?.id ?? null;
+  /** For a map handed over by area: what of it React Flow gets (null: everything). */
+  const contents = useMemo(
+    () => (area ? areaContents(graph, placed, area, [selectedId, highlightedId, dragged, hover]) : null),
+    [area, graph, placed, selectedId, highlightedId, dragged, hover],
+  );
+  const base = useMemo(() => baseNodes(graph, placed, t, contents?.nodes), [graph, placed, t, contents]);
   const grown = useMemo(() => (gesture && gesture.moved.size > 0 ? grownBoxes(placed, gesture.moved) : new Map()), [gesture, placed]);
   const nodes = useMemo(
     () =>
@@ -88,7 +174,7 @@ export function FlowMap() {
       }),
     [base, selectedId, highlightedId, gesture, grown],
   );
-  const edgesBase = useMemo(() => baseEdges(graph, placed, t), [graph, placed, t]);
+  const edgesBase = useMemo(() => baseEdges(graph, placed, t, contents?.edges), [graph, placed, t, contents]);
   const edges = useMemo(() => overlayEdges(edgesBase, highlightedId, b.selectedEdge), [edgesBase, highlightedId, b.selectedEdge]);
 
   const toFlow = useCallback((event: MouseEvent | TouchEvent | ReactMouseEvent) => flow.screenToFlowPosition(pointOf(event)), [flow]);
@@ -299,17 +385,23 @@ export function FlowMap() {
       multiSelectionKeyCode={null}
       selectionKeyCode={null}
       deleteKeyCode={null}
-      onlyRenderVisibleElements={nodes.length > 400}
+      onlyRenderVisibleElements={windowed || nodes.length > WINDOWED_ABOVE}
       {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true })}
       // Never fitted smaller than a readable size: a large world opens on part of itself (and draws only that).
-      fitViewOptions={{ padding: 0.06, maxZoom: 1.1, minZoom: 0.3 }}
-      minZoom={0.1}
-      maxZoom={2}
+      fitViewOptions={FIT_OPTIONS}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
       ariaLabelConfig={ariaLabelConfig}
       proOptions={{ hideAttribution: false }}
     >
       <Background gap={24} size={1.2} color="var(--dot)" />
-      <Controls showInteractive={false} position="bottom-left" />
+      <Controls showInteractive={false} showFitView={!windowed} position="bottom-left">
+        {windowed ? (
+          <ControlButton className="react-flow__controls-fitview" onClick={fitWhole} title={t('rf.fitView')} aria-label={t('rf.fitView')}>
+            <FitViewIcon />
+          </ControlButton>
+        ) : null}
+      </Controls>
     </ReactFlow>
   );
 }

@@ -112,12 +112,14 @@ function BuilderRoot() {
     return flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
   }, [flow, graph, wrap]);
 
+  const viewSize = useCallback(() => (wrap ? { width: wrap.clientWidth, height: wrap.clientHeight } : undefined), [wrap]);
+
   const builder = useMemo<Builder | null>(
     () =>
       graph && placed
-        ? { graph, placed, t, selectedEdge, selectEdge: setEdgeChoice, openDialog: setDialog, openMenu: setMenu, announce, reveal, viewCenter }
+        ? { graph, placed, t, selectedEdge, selectEdge: setEdgeChoice, openDialog: setDialog, openMenu: setMenu, announce, reveal, viewCenter, viewSize }
         : null,
-    [graph, placed, t, selectedEdge, announce, reveal, viewCenter],
+    [graph, placed, t, selectedEdge, announce, reveal, viewCenter, viewSize],
   );
 
   if (!builder || !graph) return null;
@@ -192,7 +194,8 @@ function BuilderRoot() {
       <div className="flow-frame">
         <Toolbar />
         <div className="flow-wrap" ref={setWrap} tabIndex={-1} onKeyDown={onKeyDown}>
-          {graph.nodes.length === 0 ? <EmptyState /> : <FlowMap key={worldVersion} />}
+          {/* The map waits for its frame (one synchronous pass): it opens on a view of the frame's size, and is drawn once rather than again when the frame arrives. */}
+          {graph.nodes.length === 0 ? <EmptyState /> : wrap ? <FlowMap key={worldVersion} /> : null}
         </div>
         {graph.nodes.length > 0 ? <Legend graph={graph} /> : null}
         <p className="visually-hidden" role="status" aria-live="polite">

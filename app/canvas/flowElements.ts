@@ -25,6 +25,18 @@ export function nodeName(t: Translate, node: { readonly kind: keyof typeof NODE_
   return node.kind === 'account' && node.detail ? `${label} (${node.detail})` : label;
 }
 
+const byIdOf = new WeakMap<WorldGraph, ReadonlyMap<string, WorldNode>>();
+
+/** The graph's nodes by id, once per graph (the map asks again on every change of what it shows). */
+function nodesById(graph: WorldGraph): ReadonlyMap<string, WorldNode> {
+  let byId = byIdOf.get(graph);
+  if (!byId) {
+    byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    byIdOf.set(graph, byId);
+  }
+  return byId;
+}
+
 /**
  * The last React Flow node made for each world node: a node whose place, size and texts did
  * not change is handed back as the same object, so after a move React Flow re-renders only
@@ -53,11 +65,13 @@ function unchanged(made: FlowNode, position: XY, size: Size, kindLabel: string, 
   return made.position.x === position.x && made.position.y === position.y && made.width === size.width && made.height === size.height && made.data.kindLabel === kindLabel && made.ariaLabel === ariaLabel;
 }
 
-export function baseNodes(graph: WorldGraph, placed: Placed, t: Translate): FlowNode[] {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+/** The nodes of the map (`only`: just these, for a map handed to React Flow by area). */
+export function baseNodes(graph: WorldGraph, placed: Placed, t: Translate, only?: ReadonlySet<string>): FlowNode[] {
+  const byId = nodesById(graph);
   const nodes: FlowNode[] = [];
   // INVARIANT: placed.order puts every box before what it holds, as React Flow requires.
   for (const id of placed.order) {
+    if (only && !only.has(id)) continue;
     const node = byId.get(id);
     const position = placed.rel.get(id);
     const size = placed.size.get(id);
@@ -145,14 +159,15 @@ export function facingSides(from: Box, to: Box, cards: boolean): { readonly sour
 
 const madeEdges = new WeakMap<WorldEdge, Edge>();
 
-export function baseEdges(graph: WorldGraph, placed: Placed, t: Translate): Edge[] {
-  const labelOf = new Map(graph.nodes.map((n) => [n.id, n.label]));
-  return graph.edges.map((edge) => {
+/** The links of the map (`only`: just these, for a map handed to React Flow by area). */
+export function baseEdges(graph: WorldGraph, placed: Placed, t: Translate, only: readonly WorldEdge[] = graph.edges): Edge[] {
+  const byId = nodesById(graph);
+  return only.map((edge) => {
     const style = EDGE_KINDS[edge.kind];
     const from = placed.abs.get(edge.source);
     const to = placed.abs.get(edge.target);
     const sides = from && to ? facingSides(from, to, !placed.boxes.has(edge.source) && !placed.boxes.has(edge.target)) : undefined;
-    const ariaLabel = t('edge.aria', { source: labelOf.get(edge.source) ?? edge.source, target: labelOf.get(edge.target) ?? edge.target, kind: t(style.label) });
+    const ariaLabel = t('edge.aria', { source: byId.get(edge.source)?.label ?? edge.source, target: byId.get(edge.target)?.label ?? edge.target, kind: t(style.label) });
     const made = madeEdges.get(edge);
     if (made && made.ariaLabel === ariaLabel && made.sourceHandle === sides?.sourceHandle && made.targetHandle === sides?.targetHandle) return made;
     const removable = edge.detach !== undefined;

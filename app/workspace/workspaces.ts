@@ -4,7 +4,8 @@
  *   1. a share link in the address (`#w=…`) opens in a new workspace, never touching the
  *      others, and leaves the address; a bad link opens nothing and says why;
  *   2. else the workspace this tab showed (a reload), else the one open last in any tab;
- *   3. else (a first visit) "My first world" from the sample world.
+ *   3. else (a first visit) "My first world" from the sample world — fetched and parsed
+ *      while the database opens when nothing in this browser says it was here before.
  * `workspaceActions` is what the menus, dialogs and start-up call: one place per action.
  */
 import type { ScenarioJson } from '../../engine/scenario/types';
@@ -15,7 +16,7 @@ import { EMPTY_VIEW, type WorkspaceView } from '../persist/schema';
 import { useAppStore } from '../store';
 import type { WorldDocument } from '../store/worldSlice';
 import { uniqueName } from './names';
-import { fetchScenario, SAMPLE_PATH } from './readScenario';
+import { fetchScenario, SAMPLE_PATH, type FetchedScenario } from './readScenario';
 import { WorkspaceSession } from './session';
 import { isShareFragment, readShareLink } from './shareOpen';
 
@@ -42,11 +43,20 @@ function requireSession(): WorkspaceSession {
   return session;
 }
 
+/**
+ * The sample world fetched and parsed at start-up, before storage has said whether this is a
+ * first visit (see `likelyFirstVisit`); taken by the first `readSampleForMap`, so later
+ * reads fetch afresh.
+ */
+let prefetchedSample: Promise<FetchedScenario> | null = null;
+
 /** The sample world, or `null` after putting why it failed into the world status (the map shows it). */
 async function readSampleForMap(): Promise<ScenarioJson | null> {
   const store = useAppStore.getState();
   store.setWorldStatus({ state: 'loading' });
-  const fetched = await fetchScenario(SAMPLE_PATH);
+  const prefetched = prefetchedSample;
+  prefetchedSample = null;
+  const fetched = await (prefetched ?? fetchScenario(SAMPLE_PATH));
   if (fetched.ok) return fetched.scenario;
   store.setWorldStatus('errors' in fetched ? { state: 'invalid', errors: fetched.errors } : { state: 'failed', message: fetched.message });
   return null;
@@ -133,11 +143,36 @@ function tabStorage(): Storage | null {
   }
 }
 
+/**
+ * Set in this origin's localStorage once a workspace exists: its absence (with no share link
+ * and no workspace of this tab) marks a probable first visit, whose sample world is then
+ * fetched and parsed while the database opens instead of after it. Only a hint: the database
+ * decides, and a sample fetched for nothing is dropped.
+ */
+const VISITED_KEY = 'iam-playground.visited';
+
+function siteStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function likelyFirstVisit(): boolean {
+  try {
+    return !isShareFragment(location.hash) && !tabStorage()?.getItem(TAB_KEY) && !siteStorage()?.getItem(VISITED_KEY);
+  } catch {
+    return false; // storage unreadable: no guess, the ordinary order
+  }
+}
+
 function rememberTabWorkspace(): void {
   useAppStore.subscribe((state, previous) => {
     if (state.workspace?.id === previous.workspace?.id || !state.workspace) return;
     try {
       tabStorage()?.setItem(TAB_KEY, state.workspace.id);
+      siteStorage()?.setItem(VISITED_KEY, '1');
     } catch {
       // a full storage only costs this tab's memory of its workspace
     }
@@ -154,6 +189,8 @@ function followPageLifecycle(current: WorkspaceSession): void {
 }
 
 async function start(): Promise<void> {
+  // A probable first visit: the sample's fetch and parse overlap the opening of the database.
+  if (likelyFirstVisit()) prefetchedSample = fetchScenario(SAMPLE_PATH);
   const storage = await openRepository((reason) => session?.storageLost(reason === 'newerVersion' ? 'newerVersion' : 'unavailable'));
   const channel = openSyncChannel((message) => session?.receive(message));
   const current = new WorkspaceSession(storage.repository, channel, useAppStore);
@@ -168,7 +205,16 @@ async function start(): Promise<void> {
   // A share link pasted into the address of an open tab changes only the fragment.
   window.addEventListener('hashchange', () => void workspaceActions.openShareLink().catch(() => undefined));
   await current.refreshList();
+  try {
+    await openFirstWorld(current);
+  } finally {
+    // A sample fetched for a first visit that was not one (a workspace opened instead) is dropped.
+    prefetchedSample = null;
+  }
+}
 
+/** What this tab shows first, in the order of the module's comment. */
+async function openFirstWorld(current: WorkspaceSession): Promise<void> {
   if (await workspaceActions.openShareLink()) return;
   const thisTab = tabStorage()?.getItem(TAB_KEY);
   if (thisTab && (await current.openWorkspace(thisTab))) return;

@@ -8,7 +8,7 @@
  * without a DOM.
  */
 import type { DocumentRef, EntityRef, HolderRef, WorldEdit } from '../../engine/edit/types';
-import type { AccountJson, OrganizationJson, PolicyDocumentJson, ScenarioJson } from '../../engine/scenario/types';
+import type { AccountJson, ManagedPolicyJson, OrganizationJson, PolicyDocumentJson, ScenarioJson } from '../../engine/scenario/types';
 import { arn } from './arns';
 import { nodeId } from './ids';
 import { allowedPrincipals, trustedPrincipals, type TrustedPrincipal } from './policyPrincipals';
@@ -100,8 +100,22 @@ class GraphBuilder {
     this.edges.set(id, { id, kind, source, target, ...(edits.length > 0 ? { detach: edits } : {}) });
   }
 
+  /** The node id of each managed policy reference already resolved, per account (a policy is attached to many). */
+  private readonly resolved = new Map<string, string>();
+  /** Each account's managed policies by name (the first of a name, as a lookup by name finds it). */
+  private readonly policiesOf = new Map<string, ReadonlyMap<string, ManagedPolicyJson>>();
+
   /** The node of a managed policy named by a name (this account) or an ARN (AWS or another account). */
   managedPolicyNode(account: AccountJson, ref: string, accounts: ReadonlyMap<string, AccountJson>): string {
+    const key = `${account.id} ${ref}`;
+    const known = this.resolved.get(key);
+    if (known !== undefined) return known;
+    const id = this.addManagedPolicy(account, ref, accounts);
+    this.resolved.set(key, id);
+    return id;
+  }
+
+  private addManagedPolicy(account: AccountJson, ref: string, accounts: ReadonlyMap<string, AccountJson>): string {
     if (AWS_MANAGED.test(ref)) {
       const id = nodeId.awsManaged(ref);
       this.node({ id, kind: 'awsManaged', label: policyNameOfArn(ref), detail: 'AWS', arn: ref, policy: { kind: 'awsManaged', name: policyNameOfArn(ref), arn: ref, document: undefined } });
@@ -111,8 +125,9 @@ class GraphBuilder {
     const owner = m ? (m[1] as string) : account.id;
     const name = m ? (m[2] as string) : ref;
     const ownerAccount = accounts.get(owner);
-    const found = ownerAccount?.policies?.find((p) => p.name === name);
+    const found = ownerAccount ? this.policiesByName(ownerAccount).get(name) : undefined;
     const id = nodeId.customerManaged(owner, name);
+    if (this.nodes.has(id)) return id;
     this.node({
       id,
       kind: 'customerManaged',
@@ -123,6 +138,17 @@ class GraphBuilder {
       ...(found ? { entity: { account: owner, kind: 'policy' as const, name }, document: { kind: 'managed' as const, account: owner, name } } : {}),
     });
     return id;
+  }
+
+  private policiesByName(account: AccountJson): ReadonlyMap<string, ManagedPolicyJson> {
+    let byName = this.policiesOf.get(account.id);
+    if (!byName) {
+      const map = new Map<string, ManagedPolicyJson>();
+      for (const p of account.policies ?? []) if (!map.has(p.name)) map.set(p.name, p);
+      this.policiesOf.set(account.id, map);
+      byName = map;
+    }
+    return byName;
   }
 
   inline(ownerId: string, ownerArn: string, owner: HolderRef, parent: string, policies: Readonly<Record<string, PolicyDocumentJson>> | undefined): void {

@@ -128,6 +128,10 @@ function columnLayout(ids: readonly string[], edges: readonly (readonly [string,
     push(links, a, b);
     push(links, b, a);
   }
+  // Each card's column, asked once: the sweeps below look at every link of every card six times.
+  const columnOf = new Map<string, number>();
+  for (const id of ids) columnOf.set(id, column(id));
+  const columnAt = (id: string) => columnOf.get(id) ?? column(id);
   const index = new Map<string, number>();
   const reindex = (c: number) => (columns.get(c) ?? []).forEach((id, i) => index.set(id, i));
   order.forEach(reindex);
@@ -135,12 +139,19 @@ function columnLayout(ids: readonly string[], edges: readonly (readonly [string,
   const sweep = (c: number, towards: number) => {
     const list = columns.get(c);
     if (!list || !columns.has(towards)) return;
-    const key = new Map<string, number>();
-    for (const id of list) {
-      const near = (links.get(id) ?? []).filter((n) => column(n) === towards).map((n) => index.get(n) as number);
-      key.set(id, near.length > 0 ? near.reduce((x, y) => x + y, 0) / near.length : (index.get(id) as number));
-    }
-    list.sort((a, b) => (key.get(a) as number) - (key.get(b) as number));
+    const keyed = list.map((id) => {
+      let sum = 0;
+      let count = 0;
+      for (const n of links.get(id) ?? []) {
+        if (columnAt(n) !== towards) continue;
+        sum += index.get(n) as number;
+        count++;
+      }
+      return { id, key: count > 0 ? sum / count : (index.get(id) as number) };
+    });
+    // A stable sort: cards with equal keys keep their order.
+    keyed.sort((a, b) => a.key - b.key);
+    keyed.forEach((k, i) => (list[i] = k.id));
     reindex(c);
   };
   for (let round = 0; round < 3; round++) {
