@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openApp, sendRequest, test } from './fixtures';
+import { expect, openApp, sendRequest, showMap, test } from './fixtures';
 
 for (const lang of ['en', 'ko'] as const) {
   test(`the main view has no serious accessibility violations (${lang})`, async ({ page }) => {
@@ -11,6 +11,7 @@ for (const lang of ['en', 'ko'] as const) {
         ? { principal: 'Principal', action: 'Action', resource: 'Resource', submit: 'Evaluate' }
         : { principal: '보안 주체', action: '작업(Action)', resource: '리소스', submit: '평가하기' };
     await sendRequest(page, { principal: 'alice · acme-analytics', action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/a' }, labels);
+    await showMap(page);
     await page.getByRole('button', { name: lang === 'en' ? 'Customer managed policy ReadReports' : '고객 관리형 정책 ReadReports', exact: true }).click();
     await expect(page.locator('.monaco-editor')).toBeVisible();
     const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();

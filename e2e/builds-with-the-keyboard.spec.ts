@@ -117,7 +117,9 @@ test('a learner builds a user, a group, a policy and a role with the keyboard, c
   decision = await sendWithKeyboard(page, { principal: 'carol', action: 'sts:AssumeRole', resource: 'arn:aws:iam::111111111111:role/Auditor' });
   await expect(decision.locator('.verdict-label')).toHaveText('Allowed');
 
-  // ── a name IAM refuses, then a valid one ──
+  // ── a name IAM refuses, then a valid one (a request showed its decision: back to the map, by keyboard) ──
+  await tabTo(page, page.getByRole('tab', { name: 'Map', exact: true }));
+  await page.keyboard.press('Enter');
   await openOnMap(page, 'IAM user carol');
   const name = panel.getByRole('textbox', { name: 'Name', exact: true });
   await tabTo(page, name);

@@ -9,7 +9,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, sendRequest, test } from './fixtures';
+import { expect, openApp, sendRequest, showMap, test } from './fixtures';
 
 const SHOTS = `${process.env.E2E_OUTPUT ?? 'reports'}/screenshots`;
 
@@ -184,6 +184,7 @@ test('a learner builds a world with the mouse: creates, connects by dragging, un
   // ── the world the learner built allows alice to read the reports ──
   await sendRequest(page, { principal: 'alice · dev', action: 's3:GetObject', resource: 'arn:aws:s3:::team-reports/q1.csv' });
   await expect(page.getByRole('region', { name: 'Decision' })).toContainText('Allowed');
+  await showMap(page);
 
   const built = await new AxeBuilder({ page }).include('.map').analyze();
   expect(built.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

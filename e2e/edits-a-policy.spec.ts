@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, sendRequest, test } from './fixtures';
+import { expect, openApp, sendRequest, showMap, test } from './fixtures';
 
 const upload = { principal: 'alice · acme-analytics', action: 's3:PutObject', resource: 'arn:aws:s3:::acme-reports/2026/q2.csv' };
 
@@ -10,6 +10,7 @@ function editorOf(page: Page): { panel: Locator; lines: Locator; input: Locator 
 }
 
 async function openReadReports(page: Page): Promise<ReturnType<typeof editorOf>> {
+  await showMap(page);
   await page.getByRole('button', { name: 'Customer managed policy ReadReports', exact: true }).click();
   const editor = editorOf(page);
   await expect(editor.lines).toContainText('"Sid": "ListReports"');

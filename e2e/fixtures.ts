@@ -38,6 +38,11 @@ export async function openApp(page: Page, path = './'): Promise<void> {
   await expect(page.getByRole('button', { name: 'IAM user alice' }).or(page.getByRole('button', { name: 'IAM 사용자 alice' }))).toBeVisible();
 }
 
+/** Brings the map back into view: a request from the console switches the main region to its decision. */
+export async function showMap(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: /^(Map|지도)$/ }).click();
+}
+
 /** Fills the request form and sends it. */
 export async function sendRequest(page: Page, request: { principal: string; action: string; resource: string }, labels = { principal: 'Principal', action: 'Action', resource: 'Resource', submit: 'Evaluate' }): Promise<void> {
   await page.getByLabel(labels.principal, { exact: true }).selectOption({ label: request.principal });

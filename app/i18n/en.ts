@@ -170,7 +170,7 @@ export const en = {
   'region.app': 'IAM Playground',
   'region.decision': 'the decision view',
   'region.log': 'the event log',
-  'main.title': 'The world, the decision and the log',
+  'main.title': 'Main view',
   'main.tabs': 'Views',
   'main.tab.map': 'Map',
   'main.tab.decision': 'Decision',

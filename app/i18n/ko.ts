@@ -171,7 +171,7 @@ export const ko: Messages = {
   'region.app': 'IAM Playground',
   'region.decision': '결정 보기',
   'region.log': '이벤트 기록',
-  'main.title': '환경, 결정, 기록',
+  'main.title': '주 화면',
   'main.tabs': '보기',
   'main.tab.map': '지도',
   'main.tab.decision': '결정',
