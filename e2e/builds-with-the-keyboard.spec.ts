@@ -118,8 +118,10 @@ test('a learner builds a user, a group, a policy and a role with the keyboard, c
   await expect(decision.locator('.verdict-label')).toHaveText('Allowed');
 
   // ── a name IAM refuses, then a valid one (a request showed its decision: back to the map, by keyboard) ──
-  await tabTo(page, page.getByRole('tab', { name: 'Map', exact: true }));
-  await page.keyboard.press('Enter');
+  // The tabs are one stop for Tab (the selected one); the arrow keys move between them.
+  await tabTo(page, page.getByRole('tab', { name: 'Decision', exact: true }));
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Map', exact: true })).toHaveAttribute('aria-selected', 'true');
   await openOnMap(page, 'IAM user carol');
   const name = panel.getByRole('textbox', { name: 'Name', exact: true });
   await tabTo(page, name);

@@ -62,6 +62,23 @@ async function readSampleForMap(): Promise<ScenarioJson | null> {
   return null;
 }
 
+let openingLink: { readonly fragment: string; readonly done: Promise<boolean> } | null = null;
+
+async function openShareFragment(fragment: string): Promise<boolean> {
+  const outcome = await readShareLink(fragment);
+  if (outcome.kind === 'none') return false;
+  const store = useAppStore.getState();
+  if (outcome.kind === 'refused') {
+    store.addWorkspaceNotice({ kind: 'shareRefused', reason: outcome.reason, faults: outcome.faults });
+  } else {
+    const record = await workspaceActions.createFrom(outcome.name ?? text('workspace.sharedName'), outcome.document);
+    store.addWorkspaceNotice({ kind: 'sharedOpened', name: record.name });
+  }
+  // The link did its work: a reload must not open it again (the world is in its workspace now).
+  history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+  return outcome.kind === 'world';
+}
+
 export const workspaceActions = {
   open: (id: string): Promise<boolean> => requireSession().openWorkspace(id),
 
@@ -109,22 +126,20 @@ export const workspaceActions = {
     else await workspaceActions.createFrom(text('workspace.firstName'), { scenario, positions: {} });
   },
 
-  /** Opens the share link in the address, if there is one; true when a world was opened. */
-  openShareLink: async (): Promise<boolean> => {
+  /**
+   * Opens the share link in the address, if there is one; true when a world was opened. The
+   * start-up and a hash change may both see the same link (it changed while storage opened):
+   * it is opened once, and both wait for that.
+   */
+  openShareLink: (): Promise<boolean> => {
     const fragment = location.hash;
-    if (!isShareFragment(fragment)) return false;
-    const outcome = await readShareLink(fragment);
-    if (outcome.kind === 'none') return false;
-    const store = useAppStore.getState();
-    if (outcome.kind === 'refused') {
-      store.addWorkspaceNotice({ kind: 'shareRefused', reason: outcome.reason, faults: outcome.faults });
-    } else {
-      const record = await workspaceActions.createFrom(outcome.name ?? text('workspace.sharedName'), outcome.document);
-      store.addWorkspaceNotice({ kind: 'sharedOpened', name: record.name });
-    }
-    // The link did its work: a reload must not open it again (the world is in its workspace now).
-    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-    return outcome.kind === 'world';
+    if (!isShareFragment(fragment)) return Promise.resolve(false);
+    if (openingLink?.fragment === fragment) return openingLink.done;
+    const done = openShareFragment(fragment).finally(() => {
+      if (openingLink?.done === done) openingLink = null;
+    });
+    openingLink = { fragment, done };
+    return done;
   },
 };
 
