@@ -19,6 +19,11 @@ const TEXT = {
     implicitDeny: 'Implicitly denied',
     allowed: 'Allowed',
     scpStage: /^Service control policies/,
+    scanStage: /^Explicit-deny check/,
+    scanDetails: 'Details of Explicit-deny check',
+    goToScp: 'Go to Service control policies',
+    denyWord: 'Explicit deny',
+    passed: 'Passed',
     resourceStage: /^Resource-based policy/,
     details: 'Details of Service control policies',
     showInPolicy: 'Show in the policy',
@@ -51,6 +56,11 @@ const TEXT = {
     implicitDeny: '암시적 거부',
     allowed: '허용',
     scpStage: /^서비스 제어 정책/,
+    scanStage: /^명시적 거부 확인/,
+    scanDetails: '명시적 거부 확인 자세히 보기',
+    goToScp: '서비스 제어 정책 단계 보기',
+    denyWord: '명시적 거부',
+    passed: '통과',
     resourceStage: /^리소스 기반 정책/,
     details: '서비스 제어 정책 자세히 보기',
     showInPolicy: '정책에서 보기',
@@ -141,8 +151,15 @@ for (const lang of ['en', 'ko'] as const) {
     const panel = await watch(page, lang);
     await expect(panel.locator('.dverdict-label')).toHaveText(text.explicitDeny);
     const graph = panel.getByRole('list', { name: text.graph });
-    const scp = graph.getByRole('button', { name: text.scpStage });
-    await scp.click();
+    // AWS's deny evaluation comes first: the explicit-deny check says where the deny is, and takes the learner there.
+    const scan = graph.getByRole('button', { name: text.scanStage });
+    await expect(scan).toContainText(text.denyWord);
+    await scan.click();
+    const scanDetails = panel.getByRole('region', { name: text.scanDetails });
+    await expect(scanDetails).toContainText('DenyDeleteObjects');
+    await expect(scanDetails).toContainText('Workloads');
+    await shoot(page, `deny-scan-${lang}`);
+    await scanDetails.getByRole('button', { name: text.goToScp }).click();
     const details = panel.getByRole('region', { name: text.details });
     await expect(details).toContainText('DenyDeleteObjects');
     await expect(details).toContainText('Sid: NoDeletes');
@@ -160,6 +177,7 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(panel.locator('.dverdict-label')).toHaveText(text.allowed);
     await expect(panel.locator('.dverdict')).toContainText(lang === 'en' ? 'What-if' : '가정 실험');
     await expect(graph.getByRole('button', { name: text.scpStage })).toContainText(lang === 'en' ? 'Not applicable' : '해당 없음');
+    await expect(graph.getByRole('button', { name: text.scanStage })).toContainText(text.passed);
   });
 }
 
@@ -214,13 +232,13 @@ for (const lang of ['en', 'ko'] as const) {
     const player = panel.getByRole('group', { name: text.player });
     const scrub = player.getByRole('slider');
     // It plays by itself to the last stage, the decision.
-    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(9, 9), { timeout: 15_000 });
+    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(10, 10), { timeout: 15_000 });
     await expect(player.getByRole('button', { name: text.forward })).toBeDisabled();
 
     await player.getByRole('button', { name: text.back }).click();
-    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(8, 9));
+    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(9, 10));
     const steps = panel.getByRole('region', { name: text.steps }).getByRole('listitem');
-    await expect(steps.nth(7)).toHaveAttribute('aria-current', 'step');
+    await expect(steps.nth(8)).toHaveAttribute('aria-current', 'step');
     // The decision node is hidden again until the player reaches it.
     const graph = panel.getByRole('list', { name: text.graph });
     await expect(graph.getByRole('button', { name: new RegExp(`^${lang === 'en' ? 'Decision' : '결정'} — `) })).toBeHidden();
@@ -228,15 +246,20 @@ for (const lang of ['en', 'ko'] as const) {
     // The keyboard: Home, then arrows, with focus in the player.
     await player.getByRole('button', { name: text.back }).focus();
     await page.keyboard.press('Home');
-    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(1, 9));
+    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(1, 10));
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(3, 9));
+    // Third, before any policy type: the explicit-deny check (AWS's deny evaluation).
+    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(3, 10));
     await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+    await expect(graph.getByRole('button', { name: text.scanStage })).toBeVisible();
+    await expect(graph.getByRole('button', { name: text.scpStage })).toBeHidden();
+    await page.keyboard.press('ArrowRight');
+    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(4, 10));
     await expect(graph.getByRole('button', { name: text.scpStage })).toBeVisible();
     await expect(graph.getByRole('button', { name: text.scpStage })).toContainText(text.decisive);
     await player.getByRole('button', { name: text.forward }).click();
-    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(4, 9));
+    await expect(scrub).toHaveAttribute('aria-valuetext', text.position(5, 10));
   });
 
   test(`the console and the Decision tab have no serious accessibility violations (${lang})`, async ({ page }) => {

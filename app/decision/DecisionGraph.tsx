@@ -30,8 +30,8 @@ interface Props {
 
 function column(lane: Lane, node: GraphNode, cross: boolean): string {
   if (!cross) return '1 / -1';
-  // Steps that belong to no account (authentication, the decision) span both lanes.
-  if (node.kind === 'decision' || node.stage === 'authn' || node.stage === 'context' || node.stage === 'sts') return '1 / -1';
+  // Steps that belong to no account (authentication, the decision) span both lanes; so does the deny scan, which looks at both accounts' policies.
+  if (node.kind === 'decision' || node.stage === 'authn' || node.stage === 'context' || node.stage === 'denyScan' || node.stage === 'sts') return '1 / -1';
   return lane === 'caller' ? '1' : '2';
 }
 
@@ -86,7 +86,7 @@ export function DecisionGraph({ graph, result, step, selected, hideOutcomes, swi
                     type="button"
                     className="dnode-button"
                     aria-pressed={selected === node.key}
-                    aria-label={t('graph.openStage', { stage: `${nodeTitle(lang, node)} — ${nodeDetail(lang, node, result)}`, outcome: word })}
+                    aria-label={t('graph.openStage', { stage: `${nodeTitle(lang, node)} — ${nodeDetail(lang, node, result, hideOutcomes)}`, outcome: word })}
                     onClick={() => onSelect(node.key)}
                   >
                     <span className="dnode-outcome">
@@ -94,7 +94,7 @@ export function DecisionGraph({ graph, result, step, selected, hideOutcomes, swi
                       <span className="dnode-outcome-word">{word}</span>
                     </span>
                     <span className="dnode-title">{nodeTitle(lang, node)}</span>
-                    <span className="dnode-detail">{nodeDetail(lang, node, result)}</span>
+                    <span className="dnode-detail">{nodeDetail(lang, node, result, hideOutcomes)}</span>
                     {node.levels.length > 0 ? (
                       <span className="dnode-levels">
                         {node.levels.map((level) => {

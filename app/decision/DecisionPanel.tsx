@@ -127,7 +127,7 @@ function Story({ shown, live, hidden }: { readonly shown: Shown; readonly live: 
         </div>
         <div className="dstory-side" ref={side}>
           {node ? (
-            <StageDetails key={node.key} node={node} result={shown.result} switchable={live} onClose={() => setSelected(null)} />
+            <StageDetails key={node.key} node={node} result={shown.result} switchable={live} onClose={() => setSelected(null)} onJump={select} />
           ) : (
             <p className="muted dstory-hint">{t('graph.detailsHint')}</p>
           )}

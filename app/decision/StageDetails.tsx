@@ -2,17 +2,18 @@
  * The details of one stage: what the engine said about it, its SCP/RCP levels, its
  * policies and their statements — matched, near misses with the "why not" of every element,
  * not matched, switched off — each with "Show in the policy" (the exact span in the editor)
- * and the what-if switches. Everything shown is the trace's.
+ * and the what-if switches; for the explicit-deny scan, where the denies were found, each a
+ * way to that stage. Everything shown is the trace's.
  */
 import type { DecisionResult, TraceEvent, TraceOutcome } from '../../engine/evaluate/types';
 import { NODE_KINDS } from '../canvas/kinds';
 import { Icon } from '../components/Icon';
-import { translateReason, useLang, useT, type Translate } from '../i18n';
+import { translate, translateReason, useLang, useT, type Translate } from '../i18n';
 import { useAppStore } from '../store';
 import { policySourceText } from '../world/policyText';
 import { useWorldGraph } from '../world/useWorld';
 import { WhatIfToggle } from '../whatif/WhatIfToggle';
-import { explainStage, stageFacts, type ElementResult, type PolicyExplanation, type StatementCategory, type StatementExplanation } from './explain';
+import { denyFindings, explainStage, stageFacts, type ElementResult, type PolicyExplanation, type StatementCategory, type StatementExplanation } from './explain';
 import { nodeDetail, nodeTitle, outcomeWord } from './labels';
 import { OutcomeIcon } from './OutcomeIcon';
 import type { GraphNode, NodeOutcome } from './stages';
@@ -23,6 +24,8 @@ interface Props {
   /** What-if switches are offered only for the request on screen, not for an earlier one. */
   readonly switchable: boolean;
   onClose(): void;
+  /** Opens another node of the graph (by its key): where the explicit-deny scan found a deny. */
+  onJump(key: string): void;
 }
 
 const CATEGORY_OUTCOME: Readonly<Record<StatementCategory, NodeOutcome>> = { matched: 'allow', nearMiss: 'implicitDeny', notMatched: 'implicitDeny', switchedOff: 'notApplicable' };
@@ -173,6 +176,40 @@ function Facts({ facts, lang }: { readonly facts: readonly TraceEvent[]; readonl
   );
 }
 
+/** Where the explicit-deny scan found its denies: each stage (a button to it) and its denying policies. */
+function DenyScanFindings({ trace, scan, onJump }: { readonly trace: readonly TraceEvent[]; readonly scan: TraceEvent; readonly onJump: (key: string) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const findings = denyFindings(trace, scan.id);
+  if (scan.outcome !== 'deny' || findings.length === 0) return null;
+  return (
+    <div className="ddeny-scan">
+      <h4 className="ddeny-title">{t('graph.denyScan.found')}</h4>
+      <ul className="ddeny-list">
+        {findings.map(({ stage, policies }) => {
+          const title = translate(lang, `stage.${stage.stage}`);
+          return (
+            <li key={stage.id} className="ddeny-item">
+              <button type="button" className="button secondary small" onClick={() => onJump(String(stage.id))}>
+                <OutcomeIcon outcome="deny" size={14} />
+                {t('graph.denyScan.goTo', { stage: title })}
+              </button>
+              <ul className="ddeny-policies">
+                {policies.map((policy) => (
+                  <li key={policy.event.id}>
+                    <strong>{policy.event.policy?.name ?? String(policy.event.params.name ?? '')}</strong>
+                    {policy.level ? <span className="dpolicy-level"> {t('graph.atLevel', { level: String(policy.level.params.name ?? policy.level.params.target ?? '') })}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 /** The request context the policies were judged against: only for the context stage. */
 function ContextTable({ result }: { readonly result: DecisionResult }) {
   const t = useT();
@@ -213,7 +250,7 @@ function Params({ event }: { readonly event: TraceEvent }) {
   );
 }
 
-export function StageDetails({ node, result, switchable, onClose }: Props) {
+export function StageDetails({ node, result, switchable, onClose, onJump }: Props) {
   const t = useT();
   const lang = useLang();
   const trace = result.trace ?? [];
@@ -238,8 +275,9 @@ export function StageDetails({ node, result, switchable, onClose }: Props) {
       {node.kind === 'decision' ? <p className="dstage-reason">{translateReason(lang, result.reason, result.params)}</p> : null}
       {node.event && (node.kind === 'step' || node.kind === 'decision') ? <Params event={node.event} /> : null}
       {node.stage === 'context' && node.kind === 'stage' ? <ContextTable result={result} /> : null}
+      {node.stage === 'denyScan' && node.event ? <DenyScanFindings trace={trace} scan={node.event} onJump={onJump} /> : null}
       <Facts facts={facts} lang={lang} />
-      {node.kind === 'stage' && node.stage !== 'context' ? (
+      {node.kind === 'stage' && node.stage !== 'context' && node.stage !== 'denyScan' ? (
         policies.length > 0 ? (
           <ul className="dpolicies">
             {policies.map((policy) => (

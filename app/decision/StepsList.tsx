@@ -38,7 +38,7 @@ export function StepsList({ graph, result, step, hideOutcomes, accountName }: Pr
                 {' — '}
                 <span className="dstep-outcome">{outcome === 'hidden' ? t('graph.outcome.hidden') : nodeOutcomeWord(lang, node, result)}</span>
                 {node.decisive && !hideOutcomes && node.kind !== 'decision' ? <span className="dstep-decisive"> ({t('graph.decisive')})</span> : null}
-                {node.kind !== 'decision' ? <span className="dstep-reason">{nodeDetail(lang, node, result)}</span> : null}
+                {node.kind !== 'decision' ? <span className="dstep-reason">{nodeDetail(lang, node, result, hideOutcomes)}</span> : null}
               </span>
             </li>
           );

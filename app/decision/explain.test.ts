@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadManagedPolicySourceNode } from '../../engine/data/nodeManagedPolicies';
-import { explainStage } from './explain';
+import { denyFindings, explainStage } from './explain';
 import { decisionGraph } from './stages';
 import { parseScenario, runAll } from './testWorlds';
 
@@ -50,5 +50,28 @@ describe('explainStage: policies and statements of a stage, from the trace', () 
     const deny = policies.find((p) => p.event.policy?.name === 'DenyDeleteObjects')!;
     // The deny names another action: nothing of it matched, so it is no near miss.
     expect(deny.statements.map((s) => s.category)).toEqual(['notMatched']);
+  });
+});
+
+describe('denyFindings: where the explicit-deny scan found its denies, read from the trace', () => {
+  it('an SCP deny: the SCP stage (its event, the key of its node) and the denying policy at its level', async () => {
+    const [entry] = await runAll(guarded, managed, ['alice-deletes-upload']);
+    const result = entry!.result;
+    const graph = decisionGraph(result);
+    const scan = graph.nodes.find((n) => n.stage === 'denyScan')!;
+    const findings = denyFindings(result.trace ?? [], scan.event!.id);
+    expect(findings.map((f) => f.stage.stage)).toEqual(['scp']);
+    expect(String(findings[0]!.stage.id)).toBe(graph.nodes.find((n) => n.stage === 'scp' && n.kind === 'stage')!.key);
+    expect(findings[0]!.policies.map((p) => `${String(p.level?.params.name)}:${p.event.policy?.name}`)).toEqual(['Workloads:DenyDeleteObjects']);
+    // The engine's own summary of the scan names the same.
+    expect(scan.event!.params).toMatchObject({ stages: 'scp', policies: 'DenyDeleteObjects' });
+  });
+
+  it('no explicit deny: nothing found', async () => {
+    const [entry] = await runAll(guarded, managed, ['alice-reads-upload']);
+    const result = entry!.result;
+    const scan = result.trace!.find((e) => e.stage === 'denyScan')!;
+    expect(scan.outcome).toBe('pass');
+    expect(denyFindings(result.trace ?? [], scan.id)).toEqual([]);
   });
 });

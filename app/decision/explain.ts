@@ -83,3 +83,27 @@ export function explainStage(trace: readonly TraceEvent[], stageId: number): Pol
 export function stageFacts(trace: readonly TraceEvent[], stageId: number): TraceEvent[] {
   return trace.filter((e) => e.parent === stageId && e.kind !== 'level' && e.kind !== 'policy');
 }
+
+/** A stage in which the explicit-deny scan found a deny, and the policies of it that deny. */
+export interface DenyFinding {
+  /** The stage's top-level event (its graph node's key is its id). */
+  readonly stage: TraceEvent;
+  readonly policies: readonly PolicyExplanation[];
+}
+
+/**
+ * Where the explicit-deny scan `scanId` found its denies: the stages of the same evaluation
+ * (the top-level stage events after the scan, up to its decision) with the policies the
+ * engine settled as `deny`. Empty when the scan passed.
+ */
+export function denyFindings(trace: readonly TraceEvent[], scanId: number): DenyFinding[] {
+  const out: DenyFinding[] = [];
+  for (let i = scanId + 1; i < trace.length; i++) {
+    const event = trace[i]!;
+    if (event.parent !== null) continue;
+    if (event.kind === 'decision' || event.stage === 'denyScan') break;
+    if (event.kind !== 'stage' || event.outcome !== 'deny') continue;
+    out.push({ stage: event, policies: explainStage(trace, event.id).filter((p) => p.event.outcome === 'deny') });
+  }
+  return out;
+}

@@ -35,8 +35,13 @@ export function nodeTitle(lang: Lang, node: GraphNode): string {
   return node.kind === 'decision' ? translate(lang, 'graph.decision') : translate(lang, `stage.${node.stage}`);
 }
 
-/** What the node did, in the engine's words (its reason code), or the verdict for the decision. */
-export function nodeDetail(lang: Lang, node: GraphNode, result: DecisionResult): string {
+/**
+ * What the node did, in the engine's words (its reason code), or the verdict for the decision.
+ * With outcomes hidden (predict first), the nodes whose words would tell the answer — the
+ * decision, the explicit-deny scan — say only that it is hidden.
+ */
+export function nodeDetail(lang: Lang, node: GraphNode, result: DecisionResult, hideOutcomes = false): string {
+  if (hideOutcomes && (node.kind === 'decision' || node.stage === 'denyScan')) return translate(lang, 'graph.outcome.hidden');
   if (node.kind === 'decision') return verdictWord(lang, result.decision);
   if (!node.event) return outcomeWord(lang, 'skipped');
   const text = translateReason(lang, node.event.reason, node.event.params);

@@ -17,6 +17,7 @@ describe('decisionGraph: the stages in the order AWS evaluates them', () => {
     expect(graph.nodes.map((n) => `${n.stage}:${n.kind}:${n.outcome}`)).toEqual([
       'authn:step:pass',
       'context:stage:info',
+      'denyScan:stage:deny',
       'scp:stage:deny',
       'rcp:stage:allow',
       'resource:stage:notApplicable',
@@ -31,6 +32,7 @@ describe('decisionGraph: the stages in the order AWS evaluates them', () => {
       ['Workloads', 'deny'],
       ['111111111111', 'allow'],
     ]);
+    // The scan found the deny, but the SCP stage decided it (decidedBy never names the scan).
     expect(graph.nodes.filter((n) => n.decisive).map((n) => `${n.stage}:${n.kind}`)).toEqual(['scp:stage', 'scp:decision']);
     // One account: one lane.
     expect(graph.crossAccount).toBe(false);
@@ -46,6 +48,8 @@ describe('decisionGraph: the stages in the order AWS evaluates them', () => {
     const lanes = Object.fromEntries(graph.nodes.filter((n) => n.kind === 'stage').map((n) => [n.stage, n.lane]));
     expect(lanes).toMatchObject({ scp: 'caller', rcp: 'resource', resource: 'resource', identity: 'caller' });
     expect(graph.nodes.find((n) => n.stage === 'resource')).toMatchObject({ outcome: 'implicitDeny', decisive: true, account: '222222222222' });
+    // The explicit-deny scan looks at both accounts' policies: it belongs to neither lane's account, and passes (nothing denies).
+    expect(graph.nodes.find((n) => n.stage === 'denyScan')).toMatchObject({ outcome: 'pass', account: undefined, decisive: false });
   });
 
   it('a request refused before authorization lists the stages it never reached as skipped, before the decision', async () => {
@@ -55,7 +59,7 @@ describe('decisionGraph: the stages in the order AWS evaluates them', () => {
     const kinds = graph.nodes.map((n) => `${n.stage}:${n.outcome}`);
     expect(kinds[0]).toBe('authn:pass');
     expect(kinds).toContain('sts:fail');
-    expect(kinds.filter((k) => k.endsWith(':skipped'))).toEqual(['context:skipped', 'scp:skipped', 'rcp:skipped', 'resource:skipped', 'identity:skipped', 'boundary:skipped', 'session:skipped']);
+    expect(kinds.filter((k) => k.endsWith(':skipped'))).toEqual(['context:skipped', 'denyScan:skipped', 'scp:skipped', 'rcp:skipped', 'resource:skipped', 'identity:skipped', 'boundary:skipped', 'session:skipped']);
     expect(graph.nodes.at(-1)?.kind).toBe('decision');
   });
 });

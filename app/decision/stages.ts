@@ -1,8 +1,9 @@
 /**
  * The decision graph's nodes, read from the engine's flat trace (never recomputed): every
  * top-level event is one node, in the order the engine evaluated it (which is AWS's order:
- * authentication, request context, SCPs, RCPs, resource-based or trust policy,
- * identity-based policies, boundary, session policies, decision). Levels of SCPs and RCPs
+ * authentication, request context, the explicit-deny scan over every policy, SCPs, RCPs,
+ * resource-based or trust policy, identity-based policies, boundary, session policies,
+ * decision). Levels of SCPs and RCPs
  * come along with their stage. Authorization stages the engine never reached (the request
  * failed earlier) are listed as skipped, so the learner sees what did not happen.
  */
@@ -39,7 +40,7 @@ export interface DecisionGraph {
 }
 
 /** The authorization stages in AWS's order (the trust policy stands where the resource-based policy does). */
-const AUTHZ_STAGES: readonly Stage[] = ['context', 'scp', 'rcp', 'resource', 'identity', 'boundary', 'session'];
+const AUTHZ_STAGES: readonly Stage[] = ['context', 'denyScan', 'scp', 'rcp', 'resource', 'identity', 'boundary', 'session'];
 
 /** Stages that judge the resource's side; the others judge the caller's side. */
 const RESOURCE_SIDE: ReadonlySet<Stage> = new Set<Stage>(['rcp', 'resource', 'trust']);
@@ -75,7 +76,7 @@ export function decisionGraph(result: DecisionResult): DecisionGraph {
   const accountOf = (event: TraceEvent): string | undefined => {
     const given = event.params.account;
     if (typeof given === 'string') return given;
-    if (event.kind === 'decision' || event.stage === 'authn' || event.stage === 'sts' || event.stage === 'context') return undefined;
+    if (event.kind === 'decision' || event.stage === 'authn' || event.stage === 'sts' || event.stage === 'context' || event.stage === 'denyScan') return undefined;
     return RESOURCE_SIDE.has(event.stage) ? resource : caller;
   };
 

@@ -142,6 +142,7 @@ export const en = {
 
   'stage.authn': 'Authentication',
   'stage.context': 'Request context',
+  'stage.denyScan': 'Explicit-deny check',
   'stage.scp': 'Service control policies',
   'stage.rcp': 'Resource control policies',
   'stage.resource': 'Resource-based policy',

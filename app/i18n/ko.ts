@@ -143,6 +143,7 @@ export const ko: Messages = {
 
   'stage.authn': '인증',
   'stage.context': '요청 컨텍스트',
+  'stage.denyScan': '명시적 거부 확인',
   'stage.scp': '서비스 제어 정책',
   'stage.rcp': '리소스 제어 정책',
   'stage.resource': '리소스 기반 정책',

@@ -33,6 +33,8 @@ export const reasonsEn: Readonly<Record<ReasonCode, string>> = {
   authenticationFailed: 'The request failed authentication before any policy was evaluated.',
   consoleSignInFailed: 'Sign-in to the AWS Management Console failed, so no request was made and no policy was evaluated.',
   stsRefused: 'AWS STS refused the call before any policy decided it.',
+  denyScanFound: 'An explicit deny was found in {policies}: the request is denied, whatever any policy allows.',
+  denyScanNone: 'No applicable policy explicitly denies the request: go on to the allow checks.',
   stageScp: 'Service control policies of the organization',
   stageScpLevel: 'Level {name}',
   scpNotApplicableManagementAccount: 'SCPs do not apply to the management account ({account}).',

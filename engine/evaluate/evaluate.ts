@@ -134,6 +134,11 @@ export function authorize(input: AuthzInput): AuthzResult {
     return finish(input, 'allowed', ['identity'], 'getCallerIdentityNeedsNoPermission', {}, tracer);
   }
 
+  // ── Deny evaluation (IAM User Guide, "Policy evaluation logic"): "the enforcement code evaluates all policies
+  // within the account that apply to the request" for an explicit deny before it looks for any allow. Its event comes
+  // first, in AWS's order; its outcome is known once the stages below are evaluated, and is settled from their results.
+  const scanEvent = !tracer.enabled ? -1 : tracer.add({ parent: null, stage: 'denyScan', kind: 'stage', outcome: 'info', reason: 'denyScanNone', params: NO_PARAMS });
+
   // ── SCPs: the caller's account, unless it is the management account; never service-linked roles or service principals.
   const callerAccount = facts.accountId;
   let scpAllowed = true;
@@ -257,8 +262,12 @@ export function authorize(input: AuthzInput): AuthzResult {
     const denying = stages.filter((s) => s.result.deny);
     const first = denying[0]!;
     const reason = DENY_REASON[first.stage];
-    return finish(input, 'explicitDeny', denying.map((s) => s.stage), reason, statementParams(first.result), tracer);
+    const decidedBy = denying.map((s) => s.stage);
+    if (tracer.enabled) settleDenyScan(tracer, scanEvent, decidedBy);
+    return finish(input, 'explicitDeny', decidedBy, reason, statementParams(first.result), tracer);
   }
+  // No explicit deny anywhere: on to the allow checks.
+  if (tracer.enabled) tracer.settle(scanEvent, 'pass', 'denyScanNone', NO_PARAMS);
   // ── 2. SCPs must allow at every level.
   if (!scpAllowed) return finish(input, 'implicitDeny', ['scp'], 'noScpAllows', {}, tracer);
 
@@ -323,6 +332,26 @@ export function authorize(input: AuthzInput): AuthzResult {
   return finish(input, 'implicitDeny', missing, first === resourceStage ? noResourceAllow : first === 'identity' ? 'noIdentityPolicyAllows' : limitReason(first), {}, tracer);
 }
 
+/**
+ * The deny scan found explicit denies: it names the stages (as `decidedBy` does) and the
+ * policies that deny — the policy events of this evaluation (after the scan's own event)
+ * that the engine settled as `deny`, each named once.
+ */
+function settleDenyScan(tracer: Tracer, scanEvent: number, stages: readonly Stage[]): void {
+  const events = tracer.events();
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let i = scanEvent + 1; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.kind !== 'policy' || event.outcome !== 'deny') continue;
+    const key = event.policy?.id ?? String(event.params.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(event.policy?.name ?? String(event.params.name ?? ''));
+  }
+  tracer.settle(scanEvent, 'deny', 'denyScanFound', { stages: stages.join(','), policies: names.join(', '), count: names.length });
+}
+
 const IDENTITY: readonly Stage[] = ['identity'];
 const RESOURCE_AND_IDENTITY: readonly Stage[] = ['resource', 'identity'];
 const TRUST_AND_IDENTITY: readonly Stage[] = ['trust', 'identity'];
@@ -356,6 +385,7 @@ const DENY_REASON: Record<Stage, ReasonCode> = {
   session: 'explicitDenyInSessionPolicy',
   authn: 'authenticationFailed',
   context: 'authenticationFailed',
+  denyScan: 'authenticationFailed',
   sts: 'stsRefused',
 };
 

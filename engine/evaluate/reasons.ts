@@ -33,6 +33,8 @@ export const REASON_CODES = [
   'consoleSignInFailed',
   'stsRefused',
   // ── stages ──
+  'denyScanFound',
+  'denyScanNone',
   'stageScp',
   'stageScpLevel',
   'scpNotApplicableManagementAccount',

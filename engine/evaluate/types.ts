@@ -14,10 +14,16 @@ export type AuthzDecision = 'allowed' | 'explicitDeny' | 'implicitDeny';
  */
 export type Decision = AuthzDecision | (string & {});
 
-/** The evaluation stages, in the order AWS evaluates them. */
+/**
+ * The evaluation stages, in the order AWS evaluates them. `denyScan` is AWS's first step of
+ * authorization, "Deny evaluation": every applicable policy is looked at for an explicit
+ * deny before any allow is sought. It summarizes the stages after it (its outcome comes from
+ * their evaluation) and never appears in `decidedBy`.
+ */
 export type Stage =
   | 'authn'
   | 'context'
+  | 'denyScan'
   | 'scp'
   | 'rcp'
   | 'resource'

@@ -39,6 +39,8 @@ export const decisionEn = {
   'graph.close': 'Close the details',
   'graph.noPolicies': 'No policy takes part in this stage.',
   'graph.atLevel': 'attached at {level}',
+  'graph.denyScan.found': 'Where the explicit deny is',
+  'graph.denyScan.goTo': 'Go to {stage}',
   'graph.cat.matched': 'Matched',
   'graph.cat.nearMiss': 'Near miss',
   'graph.cat.notMatched': 'Not matched',

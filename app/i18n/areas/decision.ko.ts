@@ -41,6 +41,8 @@ export const decisionKo: Readonly<Record<keyof typeof decisionEn, string>> = {
   'graph.close': '자세히 보기 닫기',
   'graph.noPolicies': '이 단계에서 평가되는 정책이 없습니다.',
   'graph.atLevel': '{level}에 연결됨',
+  'graph.denyScan.found': '명시적 거부가 있는 곳',
+  'graph.denyScan.goTo': '{stage} 단계 보기',
   'graph.cat.matched': '일치',
   'graph.cat.nearMiss': '아깝게 불일치',
   'graph.cat.notMatched': '불일치',
