@@ -4,6 +4,8 @@
  * against its type. The engine derives most keys itself; only the keys the learner sets
  * are sent (`RequestJson.context`), and a key given there overrides the derived value.
  */
+import { parseDate } from '../../../engine/conditions/date';
+import { parseCidr } from '../../../engine/conditions/ip';
 import type { ConditionKeyType } from '../../../engine/data/serviceDataTypes';
 import type { ContextEntry } from './draft';
 
@@ -79,42 +81,18 @@ export type ContextProblem = 'keyInvalid' | 'keyTwice' | 'tagKeyMissing' | 'valu
 // A condition key: `service:Name`, and for tag keys `…/tag-key` (IAM User Guide, "Condition keys").
 const KEY = /^[A-Za-z0-9-]+:[A-Za-z0-9_./:+=@-]+$/;
 
-function isIpv4(text: string): boolean {
-  const parts = text.split('.');
-  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
-}
-
-function isIpv6(text: string): boolean {
-  if (!/^[0-9A-Fa-f:.]+$/.test(text)) return false;
-  const halves = text.split('::');
-  if (halves.length > 2) return false;
-  const groupsOf = (part: string) => (part === '' ? [] : part.split(':'));
-  const groups = [...groupsOf(halves[0] ?? ''), ...(halves.length === 2 ? groupsOf(halves[1] ?? '') : [])];
-  let count = groups.length;
-  // An IPv4 address may end an IPv6 one (`::ffff:192.0.2.1`): it fills two groups.
-  if (groups.at(-1)?.includes('.')) {
-    if (!isIpv4(groups.pop() as string)) return false;
-    count += 1;
-  }
-  if (!groups.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
-  return halves.length === 2 ? count < 8 : count === 8;
-}
-
-/** An IPv4 or IPv6 address, optionally with a CIDR prefix length (`203.0.113.0/24`, `2001:db8::/32`). */
+/**
+ * An IPv4 or IPv6 address, optionally with a CIDR prefix length (`203.0.113.0/24`,
+ * `2001:db8::/32`): read by the engine's own parser, so the form accepts exactly what the
+ * IpAddress operators will.
+ */
 export function isIpAddress(text: string): boolean {
-  const [address = '', prefix, extra] = text.split('/');
-  if (extra !== undefined) return false;
-  const v4 = isIpv4(address);
-  if (!v4 && !isIpv6(address)) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (v4 ? 32 : 128);
+  return parseCidr(text) !== undefined;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** A date as IAM's date operators take it: ISO 8601, or seconds since the epoch. */
+/** A date as IAM's date operators take it (ISO 8601, or seconds since the epoch), by the engine's own parser. */
 export function isDateValue(text: string): boolean {
-  return /^\d{1,12}$/.test(text) || (ISO_DATE.test(text) && !Number.isNaN(Date.parse(text)));
+  return parseDate(text) !== undefined;
 }
 
 /** The values of a typed field: a list key splits on new lines and commas; a single key is one value. */
