@@ -20,28 +20,8 @@ export function TrailFilters({ entries, filter, onChange }: Props) {
 
   return (
     <div className="trail-filters" role="search" aria-label={t('trail.filters')}>
-      <div className="trail-field">
-        <label htmlFor={`${id}-identity`}>{t('trail.filter.identity')}</label>
-        <select id={`${id}-identity`} value={filter.identity} onChange={(e) => set({ identity: e.target.value })}>
-          <option value="">{t('trail.filter.identityAll')}</option>
-          {identities.map((c) => (
-            <option key={c.key} value={c.key}>
-              {t('trail.filter.count', { label: c.label, count: c.count })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="trail-field">
-        <label htmlFor={`${id}-event`}>{t('trail.filter.event')}</label>
-        <select id={`${id}-event`} value={filter.event} onChange={(e) => set({ event: e.target.value })}>
-          <option value="">{t('trail.filter.eventAll')}</option>
-          {events.map((c) => (
-            <option key={c.key} value={c.key}>
-              {t('trail.filter.count', { label: c.label, count: c.count })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceFilter id={`${id}-identity`} label={t('trail.filter.identity')} all={t('trail.filter.identityAll')} choices={identities} value={filter.identity} onChange={(identity) => set({ identity })} />
+      <ChoiceFilter id={`${id}-event`} label={t('trail.filter.event')} all={t('trail.filter.eventAll')} choices={events} value={filter.event} onChange={(event) => set({ event })} />
       <div className="trail-field">
         <label htmlFor={`${id}-outcome`}>{t('trail.filter.outcome')}</label>
         <select id={`${id}-outcome`} value={filter.outcome} onChange={(e) => set({ outcome: e.target.value as OutcomeFilter })}>
@@ -69,6 +49,31 @@ export function TrailFilters({ entries, filter, onChange }: Props) {
           {t('trail.filter.clear')}
         </button>
       ) : null}
+    </div>
+  );
+}
+
+/** One filter over the log's values (callers, operations), each choice with how many records it keeps. */
+function ChoiceFilter(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly all: string;
+  readonly choices: readonly { readonly key: string; readonly label: string; readonly count: number }[];
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
+  const t = useT();
+  return (
+    <div className="trail-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.all}</option>
+        {props.choices.map((c) => (
+          <option key={c.key} value={c.key}>
+            {t('trail.filter.count', { label: c.label, count: c.count })}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
