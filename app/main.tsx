@@ -10,6 +10,7 @@ import { App } from './App';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { engine, onEngineEvent } from './engine/engine';
 import { syncWorldToEngine } from './engine/syncWorld';
+import { watchSessions } from './request/console/sessionReset';
 import { loadCanvas } from './canvas/loadCanvas';
 import { preloadPolicyEditor } from './editor/loadEditor';
 import { registerServiceWorker } from './pwa/serviceWorker';
@@ -30,6 +31,7 @@ onEngineEvent((event) => {
 });
 
 syncWorldToEngine();
+watchSessions();
 // The worker's start-up (its chunk fetched and evaluated) overlaps the opening of storage
 // instead of following it: the first world is parsed there.
 engine.start();

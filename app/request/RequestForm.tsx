@@ -18,13 +18,10 @@ import { IssuedSession } from './console/IssuedSession';
 import { ModeTabs, modePanelId, modeTabId } from './console/ModeTabs';
 import { ResourceField } from './console/ResourceField';
 import { SaveRequest } from './console/SaveRequest';
-import { watchSessions } from './console/sessionReset';
 import { StsFields } from './console/StsFields';
 import { nextSessionName } from './console/sts';
 import { useKeyTypes } from './console/useKeyTypes';
 import './console/console.css';
-
-watchSessions();
 
 // The signed HTTP panel is its own chunk: most requests never need it.
 const HttpRequestPanel = lazy(() => import('./http/HttpRequestPanel').then((m) => ({ default: m.HttpRequestPanel })));

@@ -2,7 +2,7 @@
  * Sessions belong to the world that issued them: when another world opens (a workspace
  * switch, the sample reopened, an import) the engine forgets them and the console's list
  * empties; when the engine restarts (the watchdog), the worker's sessions are gone, so the
- * list is read again. Wired once, when the console's module loads.
+ * list is read again. Wired once, at start-up (main.tsx).
  */
 import { engine, onEngineEvent } from '../../engine/engine';
 import { useAppStore } from '../../store';
