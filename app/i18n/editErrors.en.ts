@@ -39,4 +39,5 @@ export const editErrorsEn: Readonly<Record<EditErrorCode, string>> = {
   descriptionInvalid: 'A description is at most {max} characters of printable text ({length} given).',
   orgIdInvalid: '`{id}` is not a valid ID: an organization ID is `o-` and 10 to 32 lower-case letters or digits; an OU ID starts with `ou-`.',
   lastScp: '`{policy}` is the only SCP attached to `{target}`; every root, OU and account must keep at least one SCP. Attach another SCP there first.',
+  worldLocked: 'This exercise is played by sending requests: change the world with IAM API calls in the request console (undo takes a step back).',
 };

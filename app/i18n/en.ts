@@ -151,6 +151,7 @@ export const en = {
   'stage.boundary': 'Permissions boundary',
   'stage.session': 'Session policies',
   'stage.sts': 'AWS STS',
+  'stage.api': 'IAM API',
 
   'notice.dismiss': 'Dismiss',
   'notice.engineRestarted.hung': 'The engine stopped responding and was restarted.',

@@ -152,6 +152,7 @@ export const ko: Messages = {
   'stage.boundary': '권한 경계',
   'stage.session': '세션 정책',
   'stage.sts': 'AWS STS',
+  'stage.api': 'IAM API 호출',
 
   'notice.dismiss': '닫기',
   'notice.engineRestarted.hung': '엔진이 응답하지 않아 다시 시작했습니다.',

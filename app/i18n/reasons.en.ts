@@ -33,6 +33,7 @@ export const reasonsEn: Readonly<Record<ReasonCode, string>> = {
   authenticationFailed: 'The request failed authentication before any policy was evaluated.',
   consoleSignInFailed: 'Sign-in to the AWS Management Console failed, so no request was made and no policy was evaluated.',
   stsRefused: 'AWS STS refused the call before any policy decided it.',
+  apiRefused: 'The IAM API refused the call after it was authorized: {code}.',
   denyScanFound: 'An explicit deny was found in {policies}: the request is denied, whatever any policy allows.',
   denyScanNone: 'No applicable policy explicitly denies the request: go on to the allow checks.',
   stageScp: 'Service control policies of the organization',
@@ -111,4 +112,5 @@ export const reasonsEn: Readonly<Record<ReasonCode, string>> = {
   stsCall: 'A call to AWS STS',
   stsValidation: "Check the call's parameters.",
   stsSessionIssued: 'AWS STS issued a session.',
+  apiApplied: 'The IAM API applied the call: the world changed.',
 };

@@ -30,6 +30,7 @@ export const reasonsKo: Readonly<Record<ReasonCode, string>> = {
   authenticationFailed: '정책을 평가하기 전에 인증에 실패했습니다.',
   consoleSignInFailed: 'AWS Management Console 로그인에 실패해 요청이 이루어지지 않았고, 정책도 평가하지 않았습니다.',
   stsRefused: 'AWS STS가 정책 평가 전에 호출을 거절했습니다.',
+  apiRefused: '권한은 허용되었지만 IAM API가 호출을 거절했습니다: {code}.',
   denyScanFound: '{policies} 정책에 명시적 거부가 있습니다: 어떤 정책이 허용하더라도 요청은 거부됩니다.',
   denyScanNone: '적용되는 어떤 정책에도 명시적 거부가 없습니다: 허용 확인으로 넘어갑니다.',
   stageScp: '조직의 서비스 제어 정책',
@@ -108,4 +109,5 @@ export const reasonsKo: Readonly<Record<ReasonCode, string>> = {
   stsCall: 'AWS STS 호출',
   stsValidation: '호출 매개변수를 확인합니다.',
   stsSessionIssued: 'AWS STS가 세션을 발급했습니다.',
+  apiApplied: 'IAM API가 호출을 적용했습니다. 세계가 바뀌었습니다.',
 };

@@ -13,8 +13,9 @@ import { createDraftSlice, type DraftSlice } from './draftSlice';
 import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
 import { createTrailSlice, type TrailSlice } from './trailSlice';
 import { createWhatIfSlice, type WhatIfSlice } from './whatIfSlice';
+import { createExerciseSlice, type ExerciseSlice } from './exerciseSlice';
 
-export type AppState = WorldSlice & SelectionSlice & RequestSlice & UiSlice & WorkspaceSlice & DraftSlice & SessionsSlice & TrailSlice & WhatIfSlice;
+export type AppState = WorldSlice & SelectionSlice & RequestSlice & UiSlice & WorkspaceSlice & DraftSlice & SessionsSlice & TrailSlice & WhatIfSlice & ExerciseSlice;
 
 /** A store of all slices; the app has one (`useAppStore`), tests make one per simulated tab. */
 export function createAppStore(language = initialLanguage()): UseBoundStore<StoreApi<AppState>> {
@@ -28,6 +29,7 @@ export function createAppStore(language = initialLanguage()): UseBoundStore<Stor
     ...createSessionsSlice(...a),
     ...createTrailSlice(...a),
     ...createWhatIfSlice(...a),
+    ...createExerciseSlice(...a),
   }));
 }
 

@@ -70,13 +70,20 @@ export interface WorldSlice {
   readonly future: readonly HistoryEntry[];
   /** The last edit that was refused, until the next edit (the inspector shows it by its field). */
   readonly lastEditError: EditError | null;
+  /**
+   * Set while an exercise played by requests only is open (`exercise.worldLocked`): edits
+   * are refused (`worldLocked`) unless they come from the simulated IAM API (`byApi`).
+   * Undo and redo stay: taking back an attack step is how a learner tries again.
+   */
+  readonly worldLocked: boolean;
 
   /** Opens a document as a new world: history starts over unless `keepHistory` (an import is undoable). */
   openDocument(document: WorldDocument, options?: { readonly keepHistory?: boolean }): void;
   /** Applies one edit; a refused edit changes nothing and is returned (and kept in `lastEditError`). */
   applyEdit(edit: WorldEdit, options?: MergeOptions): EditResult;
   /** Applies edits as one undo step; stops at the first refusal and then changes nothing. */
-  applyEdits(edits: readonly WorldEdit[], label?: string): EditResult;
+  applyEdits(edits: readonly WorldEdit[], label?: string, options?: { readonly byApi?: boolean }): EditResult;
+  setWorldLocked(locked: boolean): void;
   /**
    * Moves nodes. `mergeKey` merges the move with the previous step of the same key (one
    * drag = one undo step); `undoable: false` records positions the layout computed.
@@ -120,10 +127,15 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
       };
     });
 
-  const run = (edits: readonly WorldEdit[], label: string, merge?: MergeOptions): EditResult => {
-    const { world } = get();
+  const run = (edits: readonly WorldEdit[], label: string, merge?: MergeOptions, byApi = false): EditResult => {
+    const { world, worldLocked } = get();
     if (!world) {
       const error: EditError = { code: 'notFound', params: { what: 'world' }, path: '$', message: 'No world is open.' };
+      set({ lastEditError: error });
+      return { ok: false, error };
+    }
+    if (worldLocked && !byApi) {
+      const error: EditError = { code: 'worldLocked', params: {}, path: '$', message: 'This exercise is played by sending requests: the world changes only through the IAM API.' };
       set({ lastEditError: error });
       return { ok: false, error };
     }
@@ -167,6 +179,7 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
     past: [],
     future: [],
     lastEditError: null,
+    worldLocked: false,
 
     openDocument: (document, options = {}) =>
       set((s) => {
@@ -188,7 +201,8 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
         };
       }),
     applyEdit: (edit, options) => run([edit], edit.op, options),
-    applyEdits: (edits, label) => run(edits, label ?? edits[0]?.op ?? 'edit'),
+    applyEdits: (edits, label, options) => run(edits, label ?? edits[0]?.op ?? 'edit', undefined, options?.byApi === true),
+    setWorldLocked: (worldLocked) => set({ worldLocked }),
     movePositions: (patch, options = {}) => {
       const s = get();
       if (!s.world) return;

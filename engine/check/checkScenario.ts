@@ -73,9 +73,12 @@ async function judgeGoals(world: World, goals: readonly GoalJson[]): Promise<Goa
       const byOk = goal.by === undefined || result.decidedBy.includes(goal.by as Stage);
       const met = decisionMeets(result.decision, goal.expect) && byOk;
       out.push({ index, met, detail: `${result.decision}${goal.by ? ` by ${result.decidedBy.join('+')}` : ''} (expected ${goal.expect}${goal.by ? ` by ${goal.by}` : ''})` });
-    } else {
+    } else if ('whoCan' in goal) {
       const q = await answerQuery(world, goal, `goal-${index}`);
       out.push({ index, met: q.ok, detail: `who can: ${q.principals.map((p) => p.arn).join(', ') || 'nobody'}` });
+    } else {
+      // TODO(iamApi helper): noneAllowed and performed goals.
+      out.push({ index, met: false, detail: 'not judged yet' });
     }
   }
   return out;
@@ -107,7 +110,7 @@ export async function checkScenario(scenario: ScenarioJson, managed: ManagedPoli
     const startGoals = await judgeGoals(world, ex.goals);
     let solution: ExerciseOutcome['solution'];
     if (ex.solution) {
-      const solved = compileWorld({ ...scenario, accounts: ex.solution.accounts, organization: ex.solution.organization ?? scenario.organization }, managed);
+      const solved = compileWorld({ ...scenario, accounts: ex.solution.accounts ?? scenario.accounts, organization: ex.solution.organization ?? scenario.organization }, managed);
       if (solved.faults.length > 0) {
         return { ok: false, faults: solved.faults.map((f) => ({ path: f.path.replace(/^\$\.accounts/, '$.exercise.solution.accounts'), message: `In the solution: ${f.message}` })) };
       }

@@ -102,11 +102,24 @@ function mapGoal(goal: GoalJson, map: ArnMapper): GoalJson {
     const request = mapRequest(goal.request, map);
     return request === goal.request ? goal : { ...goal, request };
   }
+  if ('noneAllowed' in goal) {
+    const principal = map(goal.noneAllowed.principal);
+    const resources = mapList(goal.noneAllowed.resources, map) ?? goal.noneAllowed.resources;
+    if (principal === goal.noneAllowed.principal && resources === goal.noneAllowed.resources) return goal;
+    return { ...goal, noneAllowed: { ...goal.noneAllowed, principal, resources } };
+  }
+  if ('performed' in goal) {
+    const resource = map(goal.performed.resource);
+    const principal = goal.performed.principal === undefined ? undefined : map(goal.performed.principal);
+    if (resource === goal.performed.resource && principal === goal.performed.principal) return goal;
+    return { ...goal, performed: { ...goal.performed, resource, ...(principal === undefined ? {} : { principal }) } };
+  }
   const resource = map(goal.whoCan.resource);
   const expect = mapList(goal.expect, map);
   const within = mapList(goal.within, map);
-  if (resource === goal.whoCan.resource && expect === goal.expect && within === goal.within) return goal;
-  return { ...goal, whoCan: { ...goal.whoCan, resource }, ...(expect ? { expect } : {}), ...(within ? { within } : {}) };
+  const includes = mapList(goal.includes, map);
+  if (resource === goal.whoCan.resource && expect === goal.expect && within === goal.within && includes === goal.includes) return goal;
+  return { ...goal, whoCan: { ...goal.whoCan, resource }, ...(expect ? { expect } : {}), ...(within ? { within } : {}), ...(includes ? { includes } : {}) };
 }
 
 function mapAll<T>(list: readonly T[] | undefined, map: (item: T) => T): readonly T[] | undefined {

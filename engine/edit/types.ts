@@ -169,5 +169,7 @@ export const EDIT_ERROR_CODES = [
   'descriptionInvalid',
   'orgIdInvalid',
   'lastScp',
+  // An exercise that is played by requests only (`exercise.worldLocked`): the builder may not change the world.
+  'worldLocked',
 ] as const;
 export type EditErrorCode = (typeof EDIT_ERROR_CODES)[number];

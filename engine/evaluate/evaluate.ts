@@ -387,6 +387,7 @@ const DENY_REASON: Record<Stage, ReasonCode> = {
   context: 'authenticationFailed',
   denyScan: 'authenticationFailed',
   sts: 'stsRefused',
+  api: 'apiRefused',
 };
 
 function decisionParams(params: TraceParams, decision: AuthzDecision, decidedBy: readonly Stage[]): TraceParams {

@@ -32,6 +32,7 @@ export const REASON_CODES = [
   'authenticationFailed',
   'consoleSignInFailed',
   'stsRefused',
+  'apiRefused',
   // ── stages ──
   'denyScanFound',
   'denyScanNone',
@@ -118,6 +119,7 @@ export const REASON_CODES = [
   'stsCall',
   'stsValidation',
   'stsSessionIssued',
+  'apiApplied',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -31,7 +31,9 @@ export type Stage =
   | 'identity'
   | 'boundary'
   | 'session'
-  | 'sts';
+  | 'sts'
+  /** The simulated IAM API applying an allowed IAM write (engine/iamApi), or refusing it with its error code. */
+  | 'api';
 
 /** Identifies a policy so the UI can open it: see `PolicyRef.id` in model/policyRef. */
 export interface PolicyRef {

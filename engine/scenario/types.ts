@@ -201,9 +201,50 @@ export interface QueryJson {
   readonly within?: readonly string[];
 }
 
+/**
+ * An exercise goal. Every kind may carry a `label`: the goal in words for the learner
+ * (otherwise the app describes it from its fields).
+ *
+ * - `request`: the request must end as `expect` (and be decided by the stage `by`).
+ * - `whoCan`: the set of principals that can act, exactly (`expect`), at most (`within`, a
+ *   "no broader than" limit) or at least (`includes`, an extension).
+ * - `noneAllowed` (extension): a "no broader than" limit on one principal — no action
+ *   matching `actions` (wildcards expanded with the IAM service data) on any resource
+ *   matching `resources` (the world's resources matching the pattern, and the pattern
+ *   itself with `*` read as a name) is allowed.
+ * - `performed` (extension): a request the learner made in this exercise (in the app the
+ *   requests sent since the exercise was opened; in `npm run check` the solution's `steps`)
+ *   with this action on this resource (both may be wildcard patterns) was allowed, made
+ *   by `principal` (a caller ARN pattern) when given. For attacks: "read the secret".
+ *
+ * Goals are judged in order in one session store, and a goal request that is an allowed
+ * IAM write with `params` changes the world for the goals after it.
+ */
 export type GoalJson =
-  | { readonly request: RequestJson; readonly expect: ExpectedDecision; readonly by?: string }
-  | { readonly whoCan: WhoCanJson; readonly expect?: readonly string[]; readonly within?: readonly string[] };
+  | { readonly request: RequestJson; readonly expect: ExpectedDecision; readonly by?: string; readonly label?: LocalizedText }
+  | {
+      readonly whoCan: WhoCanJson;
+      readonly expect?: readonly string[];
+      readonly within?: readonly string[];
+      readonly includes?: readonly string[];
+      readonly label?: LocalizedText;
+    }
+  | { readonly noneAllowed: NoneAllowedJson; readonly label?: LocalizedText }
+  | { readonly performed: PerformedJson; readonly label?: LocalizedText };
+
+export interface NoneAllowedJson {
+  /** The caller, as a request's `principal` names it. */
+  readonly principal: string;
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+  readonly context?: Readonly<Record<string, string | readonly string[]>>;
+}
+
+export interface PerformedJson {
+  readonly action: string;
+  readonly resource: string;
+  readonly principal?: string;
+}
 
 export interface ExerciseJson {
   readonly id: string;
@@ -211,7 +252,22 @@ export interface ExerciseJson {
   readonly hints?: readonly LocalizedText[];
   readonly explanation?: LocalizedText;
   readonly goals: readonly GoalJson[];
-  readonly solution?: { readonly accounts: readonly AccountJson[]; readonly organization?: OrganizationJson };
+  /**
+   * A reference world: `accounts` (and `organization`) replace the starting world's; then
+   * `steps` (an extension), requests made in order — STS calls issue sessions, allowed IAM
+   * writes with `params` change the world — as a learner playing an attack would. At least
+   * one of `accounts` and `steps`.
+   */
+  readonly solution?: {
+    readonly accounts?: readonly AccountJson[];
+    readonly organization?: OrganizationJson;
+    readonly steps?: readonly RequestJson[];
+  };
+  /**
+   * An extension: the learner may change the world only by sending requests (IAM writes
+   * through the simulated IAM API), not in the builder — an attack must be played, not drawn.
+   */
+  readonly worldLocked?: boolean;
 }
 
 export interface ScenarioJson {

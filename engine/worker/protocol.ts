@@ -11,9 +11,11 @@ import type { ImportFile, ImportResult } from '../import/index';
 import type { EditorFinding } from '../policy/validateText';
 import type { PolicySizeLimitName } from '../policy/sizeLimits';
 import type { PolicyKind } from '../policy/types';
-import type { RequestJson, ScenarioJson } from '../scenario/types';
+import type { ExerciseJson, RequestJson, ScenarioJson } from '../scenario/types';
+import type { AppliedCall } from '../iamApi/types';
+import type { ExerciseJudgement, PerformedRecord } from '../check/exercise';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** A fault in the world the engine was given, with the JSON path where it is. */
 export interface WorldFault {
@@ -85,12 +87,30 @@ export type WorkerRequest =
     }
   /** Read files from outside (scenario, IAM authorization details, Organizations CLI output) into one world. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'importFiles'; readonly files: readonly ImportFile[] }
+  /**
+   * Judge an exercise's goals in the current world (a copy: goal requests that write change
+   * only the copy, in goal order, with sessions of their own). `performed` are the requests
+   * the learner made in the exercise, for `performed` goals.
+   */
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly id: number;
+      readonly type: 'judgeExercise';
+      readonly exercise: ExerciseJson;
+      readonly performed: readonly PerformedRecord[];
+    }
   /** Liveness check for the watchdog. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'ping' };
 
 export type WorkerResponse =
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'worldSet'; readonly faults: readonly WorldFault[] }
-  /** The decision, its CloudTrail record, and the session the request issued (a successful STS call outside what-if). */
+  /**
+   * The decision, its CloudTrail record, the session the request issued (a successful STS
+   * call outside what-if) and the IAM write it applied (outside what-if). The worker has
+   * already applied `applied.edits` to its own world, so the next request sees them; the
+   * app applies the same edits to its store (one undoable change), whose world then comes
+   * back as `setWorld`.
+   */
   | {
       readonly v: typeof PROTOCOL_VERSION;
       readonly id: number;
@@ -98,7 +118,9 @@ export type WorkerResponse =
       readonly result: DecisionResult;
       readonly event: CloudTrailEvent;
       readonly issued?: SessionSummary;
+      readonly applied?: AppliedCall;
     }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'exerciseJudged'; readonly judgement: ExerciseJudgement }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'sessionsListed'; readonly sessions: readonly SessionSummary[] }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'sessionsCleared' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'requestSigned'; readonly http: string }
