@@ -8,7 +8,7 @@
  * non-zero if any step failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const REPORTS = 'reports';
 const VITEST_REPORT = `${REPORTS}/vitest.json`;
@@ -36,6 +36,9 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 step('type check', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_REPORT}`]);
+// The shipped packs through the command teachers use (issue #7: "passes `npm run check` in CI").
+const packs = readdirSync('public/packs').filter((name) => name.endsWith('.json')).map((name) => `public/packs/${name}`);
+step('shipped packs', 'npm', ['run', '--silent', 'check', '--', ...packs]);
 const built = step('build', npx, ['vite', 'build']);
 if (built) step('end-to-end tests', npx, ['playwright', 'test']);
 else {
