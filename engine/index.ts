@@ -63,5 +63,9 @@ export interface EvaluateOptions extends RunOptions {
 export function evaluateRequest(world: CompiledWorld, request: RequestJson, options: EvaluateOptions = {}): Promise<DecisionResult> {
   return runRequest(world, request, { trace: options.trace ?? true, ...options });
 }
+export { IAM_API_SPECS, iamApiSpec, API_SUMMARY_CODES, type ApiSummaryCode } from './iamApi/spec';
+export type { AppliedCall, ApiSpec, ApiParamSpec, ApiParamType } from './iamApi/types';
+export { applyApiCall, type ApiCallInput, type ApiCallResult } from './iamApi/apply';
+export { judgeExercise, type ExerciseJudgement, type GoalOutcome, type PerformedRecord, type JudgeOptions } from './check/exercise';
 export { importFiles, MAX_IMPORT_FILES, MAX_IMPORT_FILE_CHARS, MAX_IMPORT_TOTAL_CHARS } from './import/index';
 export type { ImportFile, ImportKind, ImportOptions, ImportResult } from './import/index';

@@ -76,3 +76,67 @@ describe('npm run check', () => {
     expect(run.stderr).toContain('Usage');
   });
 });
+
+describe('npm run check with the simulated IAM API', () => {
+  const A = '111122223333';
+  const allow = (action: string | string[], resource = '*') => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
+  const dev = `arn:aws:iam::${A}:user/dev`;
+  const attackWorld = {
+    format: 'iam-playground/scenario', version: 1, now: '2026-03-01T12:00:00Z',
+    accounts: [{
+      id: A,
+      policies: [{ name: 'SelfService', document: allow('iam:CreatePolicyVersion', `arn:aws:iam::${A}:policy/SelfService`) }],
+      users: [{ name: 'dev', managedPolicies: ['SelfService'] }],
+      resources: [{ arn: 'arn:aws:s3:::secret' }],
+    }],
+  };
+  const read = { principal: dev, action: 's3:GetObject', resource: 'arn:aws:s3:::secret/plans.txt' };
+  const escalate = { principal: dev, action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${A}:policy/SelfService`, params: { PolicyDocument: allow('*'), SetAsDefault: true } };
+
+  it('applies IAM writes of requests[] in file order, and says so on the line', () => {
+    const scripted = file('attack.json', { ...attackWorld, requests: [
+      { id: 'before', ...read, expect: 'implicitDeny' },
+      { id: 'escalate', ...escalate, expect: 'allowed' },
+      { id: 'after', ...read, expect: 'allowed' },
+    ] });
+    const run = check(scripted);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/escalate\s+allowed\s+applied: iam:CreatePolicyVersion \(apiCreatedPolicyVersion\)/);
+  });
+
+  it('plays a solution\'s steps as the performed requests, and judges noneAllowed with the IAM service data', () => {
+    const exercise = file('exercise.json', {
+      ...attackWorld,
+      exercise: {
+        id: 'escalate', task: { en: 'Read the secret.', ko: '비밀을 읽으세요.' },
+        goals: [
+          { performed: { action: 's3:GetObject', resource: 'arn:aws:s3:::secret/*', principal: dev }, label: 'Read the secret' },
+          { whoCan: { action: 's3:GetObject', resource: 'arn:aws:s3:::secret/plans.txt' }, includes: [dev] },
+        ],
+        solution: { steps: [escalate, read] },
+      },
+    });
+    const run = check(exercise, '--json');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([{ file: exercise, exercise: 'escalate', start: { met: 0, of: 2 }, solution: { met: 2, of: 2 }, ok: true }]);
+
+    const locked = file('locked.json', {
+      ...attackWorld,
+      exercise: {
+        id: 'lock-down', task: 'Let dev change no IAM policy.', worldLocked: false,
+        goals: [{ noneAllowed: { principal: dev, actions: ['iam:*PolicyVersion'], resources: [`arn:aws:iam::${A}:policy/*`] } }],
+        solution: { accounts: [{ ...attackWorld.accounts[0], users: [{ name: 'dev' }] }] },
+      },
+    });
+    const text = check(locked);
+    expect(text.code, text.stdout).toBe(0);
+    expect(text.stdout).toMatch(/exercise lock-down\s+start meets 0\/1 goals, solution meets 1\/1/);
+  });
+
+  it('exits 2 for an IAM write whose params have the wrong type, naming the JSON path', () => {
+    const bad = file('bad-params.json', { ...attackWorld, requests: [{ id: 'x', ...escalate, params: { PolicyDocument: allow('*'), SetAsDefault: 'yes' } }] });
+    const run = check(bad);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`${bad}: $.requests[0].params.SetAsDefault:`);
+  });
+});

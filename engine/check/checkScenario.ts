@@ -4,14 +4,16 @@
  * least one goal and the reference solution meets them all. The CLI prints these results;
  * the app shows them.
  */
-import { whoCan, type WhoCanAnswer, type WhoCanQuery } from '../analysis/whoCan';
+import type { WhoCanAnswer, WhoCanQuery } from '../analysis/whoCan';
 import type { ManagedPolicySource } from '../data/managedPolicies';
-import type { DecisionResult, Stage } from '../evaluate/types';
+import type { DecisionResult } from '../evaluate/types';
+import { LiveWorld } from '../iamApi/play';
+import type { AppliedCall } from '../iamApi/types';
 import { compileWorld } from '../model/compile';
 import type { World, WorldFault } from '../model/world';
-import { runRequest } from '../pipeline/run';
 import { SessionStore } from '../pipeline/sessions';
-import type { GoalJson, ScenarioJson } from '../scenario/types';
+import type { RequestJson, ScenarioJson } from '../scenario/types';
+import { answerWhoCan, judgeExercise, type ActionSource, type GoalOutcome, type PerformedRecord } from './exercise';
 import { decisionMeets } from './expectations';
 
 export interface RequestOutcome {
@@ -21,27 +23,30 @@ export interface RequestOutcome {
   readonly ok: boolean;
   readonly reason: string;
   readonly result: DecisionResult;
+  /** The IAM write the request applied (a request with `params` for an IAM write, allowed). */
+  readonly applied?: AppliedCall;
 }
 
 export interface QueryOutcome {
   readonly id: string;
   readonly principals: readonly WhoCanAnswer[];
   readonly expected: readonly string[] | undefined;
-  readonly mode: 'expect' | 'within' | undefined;
+  readonly mode: 'expect' | 'within' | 'includes' | undefined;
   readonly ok: boolean;
 }
 
-export interface GoalOutcome {
-  readonly index: number;
-  readonly met: boolean;
-  readonly detail: string;
-}
+export type { GoalOutcome };
 
 export interface ExerciseOutcome {
   readonly id: string;
   readonly start: { readonly met: number; readonly of: number; readonly goals: readonly GoalOutcome[] };
-  readonly solution: { readonly met: number; readonly of: number; readonly goals: readonly GoalOutcome[] } | undefined;
+  readonly solution: { readonly met: number; readonly of: number; readonly goals: readonly GoalOutcome[]; readonly steps?: readonly RequestOutcome[] } | undefined;
   readonly ok: boolean;
+}
+
+export interface CheckOptions {
+  /** The IAM service data, for `noneAllowed` goals whose action patterns have wildcards. */
+  readonly actions?: ActionSource;
 }
 
 export type ScenarioCheck =
@@ -50,79 +55,69 @@ export type ScenarioCheck =
 
 export { decisionMeets };
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  const sa = new Set(a);
-  const sb = new Set(b);
-  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+export async function answerQuery(world: World, query: { whoCan: WhoCanQuery; expect?: readonly string[]; within?: readonly string[]; includes?: readonly string[] }, id: string): Promise<QueryOutcome> {
+  const q = await answerWhoCan(world, query);
+  return { id, principals: q.principals, expected: q.expected, mode: q.mode, ok: q.ok };
 }
 
-export async function answerQuery(world: World, query: { whoCan: WhoCanQuery; expect?: readonly string[]; within?: readonly string[] }, id: string): Promise<QueryOutcome> {
-  const principals = await whoCan(world, query.whoCan);
-  const arns = principals.map((p) => p.arn);
-  const mode = query.expect ? 'expect' : query.within ? 'within' : undefined;
-  const ok = query.expect ? sameSet(arns, query.expect) : query.within ? arns.every((a) => query.within!.includes(a)) : true;
-  return { id, principals, expected: query.expect ?? query.within, mode, ok };
-}
-
-async function judgeGoals(world: World, goals: readonly GoalJson[]): Promise<GoalOutcome[]> {
-  const sessions = new SessionStore();
-  const out: GoalOutcome[] = [];
-  for (const [index, goal] of goals.entries()) {
-    if ('request' in goal) {
-      const result = await runRequest(world, goal.request, { trace: false, sessions });
-      const byOk = goal.by === undefined || result.decidedBy.includes(goal.by as Stage);
-      const met = decisionMeets(result.decision, goal.expect) && byOk;
-      out.push({ index, met, detail: `${result.decision}${goal.by ? ` by ${result.decidedBy.join('+')}` : ''} (expected ${goal.expect}${goal.by ? ` by ${goal.by}` : ''})` });
-    } else if ('whoCan' in goal) {
-      const q = await answerQuery(world, goal, `goal-${index}`);
-      out.push({ index, met: q.ok, detail: `who can: ${q.principals.map((p) => p.arn).join(', ') || 'nobody'}` });
-    } else {
-      // TODO(iamApi helper): noneAllowed and performed goals.
-      out.push({ index, met: false, detail: 'not judged yet' });
-    }
-  }
-  return out;
-}
-
-export async function checkScenario(scenario: ScenarioJson, managed: ManagedPolicySource): Promise<ScenarioCheck> {
-  const { world, faults } = compileWorld(scenario, managed);
-  if (faults.length > 0) return { ok: false, faults };
-  const sessions = new SessionStore();
-  const requests: RequestOutcome[] = [];
-  for (const [i, request] of (scenario.requests ?? []).entries()) {
-    const result = await runRequest(world, request, { trace: false, sessions });
+/** Plays requests in order in a world the simulated IAM API changes; each one's outcome, and what it did. */
+async function playRequests(live: LiveWorld, requests: readonly RequestJson[]): Promise<{ outcomes: RequestOutcome[]; performed: PerformedRecord[] }> {
+  const outcomes: RequestOutcome[] = [];
+  const performed: PerformedRecord[] = [];
+  for (const [i, request] of requests.entries()) {
+    const outcome = await live.run(request);
+    const { result } = outcome;
     const expected = request.expect;
-    requests.push({
+    outcomes.push({
       id: request.id ?? `#${i + 1}`,
       decision: result.decision,
       expected,
       ok: expected === undefined || decisionMeets(result.decision, expected),
       reason: result.message,
       result,
+      ...(outcome.applied ? { applied: outcome.applied } : {}),
     });
+    const caller = outcome.caller?.facts.callerArn;
+    performed.push({ action: request.action, resource: request.resource, decision: result.decision, ...(caller ? { caller } : {}) });
   }
+  return { outcomes, performed };
+}
+
+export async function checkScenario(scenario: ScenarioJson, managed: ManagedPolicySource, options: CheckOptions = {}): Promise<ScenarioCheck> {
+  const { world, faults } = compileWorld(scenario, managed);
+  if (faults.length > 0) return { ok: false, faults };
+  // Requests run in file order; an allowed IAM write with params changes the world for the requests after it.
+  const { outcomes: requests } = await playRequests(new LiveWorld(scenario, managed, world), scenario.requests ?? []);
   const queries: QueryOutcome[] = [];
   for (const query of scenario.queries ?? []) queries.push(await answerQuery(world, query, query.id));
 
   let exercise: ExerciseOutcome | undefined;
   if (scenario.exercise) {
     const ex = scenario.exercise;
-    const startGoals = await judgeGoals(world, ex.goals);
+    const judgeOptions = options.actions ? { actions: options.actions } : {};
+    // The starting world is judged as the learner gets it: nothing performed yet.
+    const start = await judgeExercise(scenario, ex, [], managed, judgeOptions);
     let solution: ExerciseOutcome['solution'];
     if (ex.solution) {
-      const solved = compileWorld({ ...scenario, accounts: ex.solution.accounts ?? scenario.accounts, organization: ex.solution.organization ?? scenario.organization }, managed);
+      const solvedScenario: ScenarioJson = { ...scenario, accounts: ex.solution.accounts ?? scenario.accounts, organization: ex.solution.organization ?? scenario.organization };
+      const solved = compileWorld(solvedScenario, managed);
       if (solved.faults.length > 0) {
-        return { ok: false, faults: solved.faults.map((f) => ({ path: f.path.replace(/^\$\.accounts/, '$.exercise.solution.accounts'), message: `In the solution: ${f.message}` })) };
+        const moved = ex.solution.accounts !== undefined;
+        return { ok: false, faults: solved.faults.map((f) => ({ path: moved ? f.path.replace(/^\$\.accounts/, '$.exercise.solution.accounts') : f.path, message: `In the solution: ${f.message}` })) };
       }
-      const goals = await judgeGoals(solved.world, ex.goals);
-      solution = { met: goals.filter((g) => g.met).length, of: goals.length, goals };
+      // The solution's steps are played as a learner would (one session store, IAM writes applied);
+      // what they did is what the `performed` goals look for, and the goals are judged in the world they leave.
+      const sessions = new SessionStore();
+      const live = new LiveWorld(solvedScenario, managed, solved.world, sessions);
+      const steps = await playRequests(live, ex.solution.steps ?? []);
+      const judged = await judgeExercise(live.scenario, ex, steps.performed, managed, { ...judgeOptions, sessions });
+      solution = { met: judged.met, of: judged.of, goals: judged.goals, ...(ex.solution.steps ? { steps: steps.outcomes } : {}) };
     }
-    const startMet = startGoals.filter((g) => g.met).length;
     exercise = {
       id: ex.id,
-      start: { met: startMet, of: startGoals.length, goals: startGoals },
+      start: { met: start.met, of: start.of, goals: start.goals },
       solution,
-      ok: startMet < startGoals.length && solution !== undefined && solution.met === solution.of,
+      ok: start.met < start.of && solution !== undefined && solution.met === solution.of,
     };
   }
   return { ok: true, requests, queries, exercise };

@@ -8,6 +8,7 @@ import { parseFileArgs } from './args';
 import { readFileSync } from 'node:fs';
 import { checkScenario, type ScenarioCheck } from '../check/checkScenario';
 import { loadManagedPolicySourceNode } from '../data/nodeManagedPolicies';
+import { nodeServiceCatalogue } from '../data/nodeServiceData';
 import { parseDocumentText } from '../scenario/load';
 import type { ScenarioJson } from '../scenario/types';
 
@@ -39,7 +40,9 @@ function reportCheck(file: string, label: string, check: ScenarioCheck, report: 
     report.rows.push({ file, id: r.id, decision: r.decision, expected: r.expected ?? null, ok: r.ok, reason: r.reason });
     const mark = r.expected === undefined ? '  -  ' : r.ok ? '  ok ' : 'FAIL ';
     const expected = r.expected === undefined ? '' : r.ok ? '' : `  (expected ${r.expected})`;
-    report.lines.push(`  ${mark} ${pad(r.id, 34)} ${pad(r.decision, 14)}${expected}`);
+    // An IAM write the simulated IAM API applied changed the world for the requests after it.
+    const applied = r.applied ? `  applied: ${r.applied.action} (${r.applied.summary.code})` : '';
+    report.lines.push(`  ${mark} ${pad(r.id, 34)} ${pad(r.decision, 14)}${expected}${applied}`);
     if (r.decision !== 'allowed' || !r.ok) report.lines.push(`         ${r.reason}`);
     if (!r.ok) report.failed = true;
   }
@@ -94,7 +97,7 @@ async function checkFile(path: string, report: Report): Promise<void> {
   // A file with any fault is judged not at all: check every part before printing results.
   const checks: { check: ScenarioCheck; label: string }[] = [];
   for (const { scenario, label, base } of scenarios) {
-    const check = await checkScenario(scenario, managed);
+    const check = await checkScenario(scenario, managed, { actions: nodeServiceCatalogue() });
     checks.push({ check: check.ok ? check : { ok: false, faults: check.faults.map((f) => ({ ...f, path: base + f.path.slice(1) })) }, label });
   }
   const faulty = checks.filter((c) => !c.check.ok);

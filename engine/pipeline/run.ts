@@ -25,6 +25,14 @@ import { isServiceRoleRequest, serviceRolePrecheck, type ServiceRolePlan } from 
 import { authenticate } from './authenticate';
 import { consoleSignIn } from '../authn/console';
 import type { ContextValue } from '../context/types';
+import type { ManagedPolicySource } from '../data/managedPolicies';
+import { applyApiCall } from '../iamApi/apply';
+import { apiContextKeys } from '../iamApi/context';
+import { iamApiSpec } from '../iamApi/spec';
+import { queryParams } from '../iamApi/queryParams';
+import { headerValue, parseHttpRequest } from '../authn/http';
+import type { AppliedCall } from '../iamApi/types';
+import type { ScenarioJson } from '../scenario/types';
 
 export interface RunOptions {
   readonly trace?: boolean;
@@ -33,6 +41,13 @@ export interface RunOptions {
   readonly sessions?: SessionStore;
   /** What-if: policies, statements and layers switched off for this evaluation. */
   readonly whatIf?: WhatIf;
+  /**
+   * The simulated IAM API (engine/iamApi): when given, an allowed IAM write that carries
+   * `params` is applied to `scenario` (the scenario `world` was compiled from) and the
+   * outcome carries the call and the new scenario. Without it (who-can, analyses, what-if)
+   * such a request is only an authorization question and changes nothing.
+   */
+  readonly api?: { readonly scenario: ScenarioJson; readonly managed?: ManagedPolicySource };
 }
 
 /** The options after checking: the what-if compiled once per request (absent without one). */
@@ -57,6 +72,10 @@ export interface RunOutcome {
   readonly response?: Readonly<Record<string, unknown>>;
   /** For a request that failed authentication: whose key it claimed, when the world or a session knows the key. */
   readonly keyOwner?: ResolvedPrincipal;
+  /** The IAM write the simulated IAM API applied (only with `RunOptions.api`). */
+  readonly applied?: AppliedCall;
+  /** The scenario after the applied call (`applied.edits` applied to `RunOptions.api.scenario`). */
+  readonly world?: ScenarioJson;
 }
 
 /** Where the pipeline notes what the outcome needs, as it goes. */
@@ -69,6 +88,8 @@ interface Notes {
   issued?: IssuedSession;
   response?: Readonly<Record<string, unknown>>;
   keyOwner?: ResolvedPrincipal;
+  applied?: AppliedCall;
+  world?: ScenarioJson;
 }
 
 function failure(decision: string, stage: Stage, reason: DecisionResult['reason'], message: string, tracer: Tracer, params: Record<string, string | number | boolean> = {}): DecisionResult {
@@ -309,7 +330,7 @@ function withAccounts(result: DecisionResult, notes: Notes): DecisionResult {
 
 function syncPath(world: World, request: RequestJson, options: Checked, notes: Notes | undefined): DecisionResult | undefined {
   const actionLower = request.action.toLowerCase();
-  if (request.http !== undefined || request.console !== undefined || isStsCall(actionLower) || (request.params !== undefined && isServiceRoleRequest(request))) return undefined;
+  if (request.http !== undefined || request.console !== undefined || isStsCall(actionLower) || (request.params !== undefined && (isServiceRoleRequest(request) || iamApiSpec(actionLower) !== undefined))) return undefined;
   const tracer = options.trace ? createTracer() : NO_TRACE;
   const now = options.now ?? world.now ?? new Date();
   const principal = givenPrincipal(world, request, options, tracer, now);
@@ -359,6 +380,8 @@ export async function runRequestDetailed(world: World, request: RequestJson, opt
     ...(notes.keyOwner ? { keyOwner: notes.keyOwner } : {}),
     ...(notes.issued ? { issued: notes.issued } : {}),
     ...(notes.response ? { response: notes.response } : {}),
+    ...(notes.applied ? { applied: notes.applied } : {}),
+    ...(notes.world ? { world: notes.world } : {}),
   };
 }
 
@@ -370,10 +393,32 @@ function keyOwner(world: World, accessKeyId: string, sessions: SessionStore | un
   return session ? principalOfSession(session, world) : undefined;
 }
 
-async function asyncPath(world: World, request: RequestJson, options: Checked, notes: Notes): Promise<DecisionResult> {
+/**
+ * For a signed STS call or IAM write that names no `params`: the parameters its HTTP request
+ * carries (the query string, and a form-encoded body), as AWS's Query protocol sends them.
+ * An IAM write's body is taken as the call only when it names a parameter the resource does
+ * not give (the signer's own body names just the resource, and such a request stays an
+ * authorization question, as before the simulated IAM API).
+ */
+function withHttpParams(request: RequestJson, actionLower: string): RequestJson {
+  if (request.http === undefined || request.params !== undefined) return request;
+  const spec = iamApiSpec(actionLower);
+  if (!spec && !isStsCall(actionLower)) return request;
+  const parsed = parseHttpRequest(request.http);
+  if (!parsed.ok) return request;
+  const http = parsed.request;
+  const form = /^application\/x-www-form-urlencoded\b/i.test(headerValue(http, 'content-type') ?? '') ? http.body : '';
+  const params = { ...queryParams(http.query ?? ''), ...queryParams(form) };
+  if (Object.keys(params).length === 0) return request;
+  if (spec && !Object.keys(params).some((name) => spec.params.some((p) => p.name === name && p.fromResource === undefined))) return request;
+  return { ...request, params };
+}
+
+async function asyncPath(world: World, given: RequestJson, options: Checked, notes: Notes): Promise<DecisionResult> {
   const tracer = options.trace ? createTracer() : NO_TRACE;
   const now = options.now ?? world.now ?? new Date();
-  const actionLower = request.action.toLowerCase();
+  const actionLower = given.action.toLowerCase();
+  const request = withHttpParams(given, actionLower);
 
   // ── Authentication
   let principal: ResolvedPrincipal;
@@ -415,8 +460,9 @@ async function asyncPath(world: World, request: RequestJson, options: Checked, n
   const service = !sts && isServiceRoleRequest(request) ? serviceRolePrecheck(world, principal, request) : undefined;
   if (service && !service.ok) return failure(service.errorCode, 'sts', 'stsRefused', service.message, tracer);
 
-  // ── Context and authorization
-  const callContext = [...authContext, ...(sts?.context ?? [])];
+  // ── Context and authorization (an IAM write's parameters give condition keys: iam:PolicyARN, aws:RequestTag/…)
+  const apiSpec = request.params !== undefined ? iamApiSpec(actionLower) : undefined;
+  const callContext = [...authContext, ...(sts?.context ?? []), ...(apiSpec ? apiContextKeys(apiSpec, request.params ?? {}) : [])];
   const judged = judge(world, principal, request, now, options, tracer, callContext, sts?.needsNoPermission === true);
   notes.target = judged.target;
   notes.derived = judged.derived;
@@ -463,6 +509,18 @@ async function asyncPath(world: World, request: RequestJson, options: Checked, n
       notes.issued = handover.session;
     }
     message = `${message}. ${handover.message}`;
+  }
+  // ── An allowed IAM write with its parameters: the simulated IAM API applies it (or refuses it with its error code).
+  if (apiSpec && options.api && decision === 'allowed') {
+    const call = applyApiCall({
+      scenario: options.api.scenario, world, request, spec: apiSpec, caller: principal, now,
+      ...(options.api.managed ? { managed: options.api.managed } : {}),
+    });
+    if (!call.ok) return failure(call.code, 'api', 'apiRefused', call.message, tracer, { code: call.code });
+    notes.applied = call.applied;
+    notes.world = call.world;
+    if (tracer.enabled) tracer.add({ parent: null, stage: 'api', kind: 'step', outcome: 'pass', reason: 'apiApplied', params: { action: call.applied.action, summary: call.applied.summary.code } });
+    message = `${message}. ${call.message}`;
   }
   // ── A refused AssumeRoleWithWebIdentity / AssumeRoleWithSAML: AWS's words, about the trust policy (there is no caller policy).
   if (sts?.federation && decision !== 'allowed') {

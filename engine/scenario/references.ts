@@ -5,6 +5,7 @@
 import { parsePrincipalName, PRINCIPAL_FORMS } from '../model/principalArn';
 import type { AccountJson, OrganizationJson, RequestJson, ScenarioJson } from './types';
 import type { ScenarioFault } from './validate';
+import { checkApiParams } from './apiParams';
 
 const AWS_MANAGED_ARN = /^arn:aws(-cn|-us-gov)?:iam::aws:policy\//;
 const CUSTOMER_POLICY_ARN = /^arn:aws(-cn|-us-gov)?:iam::(\d{12}):policy(\/.*)?\/([^/]+)$/;
@@ -203,6 +204,24 @@ function checkRequest(request: RequestJson, path: string, accounts: readonly Acc
   }
 }
 
+/**
+ * The users and roles that earlier requests create with the simulated IAM API (CreateUser,
+ * CreateRole with `params`): a later request may act as them. Added to a copy of the accounts.
+ */
+function withCreated(accounts: readonly AccountJson[], request: RequestJson): readonly AccountJson[] {
+  if (!request.params) return accounts;
+  const action = request.action.toLowerCase();
+  const kind = action === 'iam:createuser' ? 'user' : action === 'iam:createrole' ? 'role' : undefined;
+  const m = kind ? /^arn:[^:]+:iam::(\d{12}):(user|role)(?:\/.*)?\/([^/]+)$/.exec(request.resource) : null;
+  if (!kind || !m || m[2] !== kind) return accounts;
+  const [, id, , name] = m;
+  return accounts.map((a) => {
+    if (a.id !== id) return a;
+    if (kind === 'user') return (a.users ?? []).some((u) => u.name === name) ? a : { ...a, users: [...(a.users ?? []), { name: name! }] };
+    return (a.roles ?? []).some((r) => r.name === name) ? a : { ...a, roles: [...(a.roles ?? []), { name: name!, trustPolicy: {} }] };
+  });
+}
+
 /** Checks the cross-references of one scenario; `base` is its JSON path (inside a pack, `$.exercises[i]`). */
 export function checkReferences(scenario: ScenarioJson, base: string): ScenarioFault[] {
   const out: ScenarioFault[] = [];
@@ -212,13 +231,17 @@ export function checkReferences(scenario: ScenarioJson, base: string): ScenarioF
   if (scenario.organization) checkOrganization(scenario.organization, scenario.accounts, local);
   const sessions = new Set<string>();
   const requestIds = new Set<string>();
+  // Requests run in file order: one that creates a user or role (the simulated IAM API) makes a caller for those after it.
+  let accounts = scenario.accounts;
   (scenario.requests ?? []).forEach((request, i) => {
     const path = `$.requests[${i}]`;
     if (request.id !== undefined) {
       if (requestIds.has(request.id)) local.push({ path: `${path}.id`, message: `Request id \`${request.id}\` is used twice.` });
       requestIds.add(request.id);
     }
-    checkRequest(request, path, scenario.accounts, sessions, local, scenario.now);
+    checkRequest(request, path, accounts, sessions, local, scenario.now);
+    local.push(...checkApiParams(request, path));
+    accounts = withCreated(accounts, request);
     if (request.as) sessions.add(request.as);
   });
   const queryIds = new Set<string>();
@@ -236,14 +259,35 @@ export function checkReferences(scenario: ScenarioJson, base: string): ScenarioF
       if (exercise.solution.accounts) checkAccounts(exercise.solution.accounts, '$.exercise.solution.accounts', solutionFaults);
       const org = exercise.solution.organization ?? scenario.organization;
       if (exercise.solution.organization && org) checkOrganization(org, solutionAccounts, []);
+      // Steps run in order with a session store of their own, and may create users and roles for the steps after them.
+      const stepSessions = new Set<string>();
+      let stepAccounts = solutionAccounts;
+      (exercise.solution.steps ?? []).forEach((step, i) => {
+        const path = `$.exercise.solution.steps[${i}]`;
+        checkRequest(step, path, stepAccounts, stepSessions, solutionFaults, scenario.now);
+        solutionFaults.push(...checkApiParams(step, path));
+        stepAccounts = withCreated(stepAccounts, step);
+        if (step.as) stepSessions.add(step.as);
+      });
       // Steps may create the principals goals name (an attack that creates a user): then goals are judged, not checked here.
       if (!exercise.solution.steps) {
+        // Goals run in order in a session store of their own: a goal's `as` names a session for the goals after it.
+        const goalSessions = new Set<string>();
         exercise.goals.forEach((goal, i) => {
-          if ('request' in goal) checkRequest(goal.request, `$.exercise.goals[${i}].request`, solutionAccounts, sessions, solutionFaults, scenario.now);
+          if (!('request' in goal)) return;
+          checkRequest(goal.request, `$.exercise.goals[${i}].request`, solutionAccounts, goalSessions, solutionFaults, scenario.now);
+          if (goal.request.as) goalSessions.add(goal.request.as);
         });
       }
       local.push(...solutionFaults.map((f) => ({ ...f, message: `In the solution: ${f.message}` })));
     }
+    exercise.goals.forEach((goal, i) => {
+      const path = `$.exercise.goals[${i}]`;
+      if ('request' in goal) local.push(...checkApiParams(goal.request, `${path}.request`));
+      if ('whoCan' in goal && [goal.expect, goal.within, goal.includes].filter((x) => x !== undefined).length > 1) {
+        local.push({ path, message: 'A who-can goal has one of `expect` (exactly), `within` (at most) and `includes` (at least).' });
+      }
+    });
   }
   out.push(...rebase(local));
   return out;

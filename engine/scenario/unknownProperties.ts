@@ -35,11 +35,16 @@ const request: Shape = {
   params: 'map', as: 'leaf', expect: 'leaf',
 };
 const whoCan: Shape = { action: 'leaf', resource: 'leaf', context: 'map' };
-const goal: Shape = { request, expect: 'leaf', by: 'leaf', whoCan, within: 'leaf' };
+const goal: Shape = {
+  request, expect: 'leaf', by: 'leaf', whoCan, within: 'leaf', includes: 'leaf', label: 'leaf',
+  noneAllowed: { principal: 'leaf', actions: 'leaf', resources: 'leaf', context: 'map' },
+  performed: { action: 'leaf', resource: 'leaf', principal: 'leaf' },
+};
 const scenario: Shape = {
   format: 'leaf', version: 'leaf', title: 'leaf', description: 'leaf', now: 'leaf', organization, accounts: [account],
   requests: [request], queries: [{ id: 'leaf', whoCan, expect: 'leaf', within: 'leaf' }],
-  exercise: { id: 'leaf', task: 'leaf', hints: 'leaf', explanation: 'leaf', goals: [goal], solution: { accounts: [account], organization } },
+  exercise: { id: 'leaf', task: 'leaf', hints: 'leaf', explanation: 'leaf', goals: [goal],
+    solution: { accounts: [account], organization, steps: [request] }, worldLocked: 'leaf' },
 };
 const pack: Shape = { format: 'leaf', version: 'leaf', id: 'leaf', title: 'leaf', description: 'leaf', exercises: [scenario] };
 

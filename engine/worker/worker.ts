@@ -7,7 +7,10 @@
  */
 import { compileWorld, parseScenarioText, requiredManagedPolicyArns, type CompiledWorld } from '../index';
 import { signRequestHttp } from '../authn/sign';
-import { fetchManagedPolicies, managedPolicySourceFrom } from '../data/managedPolicies';
+import { fetchManagedPolicies, managedPolicySourceFrom, type ManagedPolicyRecord, type ManagedPolicySource } from '../data/managedPolicies';
+import { judgeExercise } from '../check/exercise';
+import { iamApiSpec } from '../iamApi/spec';
+import type { ScenarioJson } from '../scenario/types';
 import { fetchServiceCatalogue, type ServiceCatalogue } from '../data/serviceData';
 import { runRequestDetailed } from '../pipeline/run';
 import { SessionStore, summarizeSession } from '../pipeline/sessions';
@@ -16,6 +19,14 @@ import { recordOutcome } from '../trail/recorded';
 import { importFiles } from '../import/index';
 import { validatePolicyText } from '../policy/validateText';
 import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
+
+/** The AWS managed policy ARNs an IAM call's parameters name (PolicyArn, PermissionsBoundary). */
+function awsManagedArnsIn(params: Readonly<Record<string, unknown>>): string[] {
+  return ['PolicyArn', 'PermissionsBoundary'].flatMap((name) => {
+    const value = params[name];
+    return typeof value === 'string' && /^arn:[^:]+:iam::aws:policy\//.test(value) ? [value] : [];
+  });
+}
 
 /** Answers protocol requests; one per worker (or one on the main thread). */
 export interface EngineHost {
@@ -69,6 +80,18 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
   // world is still loading (managed policies are fetched) waits for it, so requests are
   // judged in the world that was set before them.
   let world: Promise<CompiledWorld | null> = Promise.resolve(null);
+  // The scenario `world` was compiled from (the simulated IAM API changes it), and every AWS
+  // managed policy fetched so far (the API may attach one the scenario did not name yet).
+  const scenarioOf = new WeakMap<CompiledWorld, ScenarioJson>();
+  const records = new Map<string, ManagedPolicyRecord>();
+  const managedSource = (): ManagedPolicySource => managedPolicySourceFrom(records.values());
+  /** Fetches the AWS managed policies not fetched yet; a failure leaves them out (the world says so). */
+  const fetchMissing = async (arns: readonly string[], base: string | undefined) => {
+    const missing = arns.filter((arn) => !records.has(arn));
+    if (missing.length === 0) return;
+    const fetched = await fetchManagedPolicies(missing, dataUrl(base, origin));
+    for (const record of fetched.records) records.set(record.arn, record);
+  };
   // INVARIANT: sessions outlive worlds (the app sends a new world on every edit) until `clearSessions`;
   // each is bound to the current world's role or user when it is used (see principalOfSession).
   const sessions = new SessionStore();
@@ -107,24 +130,48 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
                 ({ records }) => ({ records, fault: undefined }),
                 (error: unknown) => ({ records: [], fault: { path: '$.accounts', message: `AWS managed policies could not be loaded: ${errorMessage(error)}` } }),
               );
-              const compiled = compileWorld(scenario, managedPolicySourceFrom(fetched.records));
+              for (const record of fetched.records) records.set(record.arn, record);
+              const compiled = compileWorld(scenario, managedSource());
               return fetched.fault ? { ...compiled, faults: [fetched.fault, ...compiled.faults] } : compiled;
             })();
             world = loading.then(
-              (compiled) => compiled.world,
+              (compiled) => {
+                scenarioOf.set(compiled.world, scenario);
+                return compiled.world;
+              },
               () => null,
             );
             const { faults } = await loading;
             return { v: PROTOCOL_VERSION, id, type: 'worldSet', faults };
           }
           case 'evaluate': {
-            const current = await world;
+            const judgedIn = world;
+            const current = await judgedIn;
             if (!current) return respond.error(id, 'No world is loaded: set a world before sending a request.');
             // A what-if evaluation may use the sessions issued so far but keeps none it issues.
             const store = message.whatIf ? sessions.overlay() : sessions;
             const eventTime = message.eventTime === undefined ? new Date() : new Date(message.eventTime);
             if (Number.isNaN(eventTime.getTime())) return respond.error(id, `eventTime \`${message.eventTime}\` is not an ISO 8601 time.`);
-            const outcome = await runRequestDetailed(current, message.request, { trace: message.trace, sessions: store, ...(message.whatIf ? { whatIf: message.whatIf } : {}) });
+            // An IAM write with params is applied to the worker's own world (never in what-if): the
+            // AWS managed policies it names are fetched first, so the API can tell whether they exist.
+            const request = message.request;
+            const scenarioNow = scenarioOf.get(current);
+            const writes = !message.whatIf && scenarioNow !== undefined && request.params !== undefined && iamApiSpec(request.action) !== undefined;
+            if (writes) await fetchMissing(awsManagedArnsIn(request.params ?? {}), baseUrl).catch(() => undefined);
+            const outcome = await runRequestDetailed(current, request, {
+              trace: message.trace, sessions: store,
+              ...(message.whatIf ? { whatIf: message.whatIf } : {}),
+              ...(writes && scenarioNow ? { api: { scenario: scenarioNow, managed: managedSource() } } : {}),
+            });
+            if (outcome.world) {
+              // The next request sees the change at once; the app applies the same edits to its store and sends the world back.
+              const next = outcome.world;
+              await fetchMissing(requiredManagedPolicyArns(next), baseUrl).catch(() => undefined);
+              const compiled = compileWorld(next, managedSource()).world;
+              scenarioOf.set(compiled, next);
+              // A world set while the call was applied is newer: it wins (it already holds the app's edits or replaces them).
+              if (world === judgedIn) world = Promise.resolve(compiled);
+            }
             const accessLevel = accessLevelOf(message.request.action);
             const recorded = recordOutcome(message.request, outcome, {
               eventTime, ids,
@@ -132,6 +179,15 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
               ...(accessLevel === undefined ? {} : { accessLevel }),
             });
             return { v: PROTOCOL_VERSION, id, type: 'decision', ...recorded };
+          }
+          case 'judgeExercise': {
+            const current = await world;
+            const scenarioNow = current ? scenarioOf.get(current) : undefined;
+            if (!scenarioNow) return respond.error(id, 'No world is loaded: set a world before judging an exercise.');
+            // A copy: goal requests that write change only the judge's world, never the worker's.
+            catalogue ??= fetchServiceCatalogue(dataUrl(baseUrl, origin));
+            const judgement = await judgeExercise(scenarioNow, message.exercise, message.performed, managedSource(), { actions: catalogue, sessions });
+            return { v: PROTOCOL_VERSION, id, type: 'exerciseJudged', judgement };
           }
           case 'listSessions':
             return { v: PROTOCOL_VERSION, id, type: 'sessionsListed', sessions: sessions.list().map((s) => summarizeSession(s, sessions.nameOf(s))) };

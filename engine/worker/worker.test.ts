@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { managedPolicyFileName } from '../data/managedPolicies';
+import { latestManagedPolicies } from '../data/nodeManagedPolicies';
+import type { ExerciseJson, ScenarioJson } from '../scenario/types';
+import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
+import { createEngineHost } from './worker';
+
+const BASE = 'https://playground.test/';
+const A = '111111111111';
+const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+/** Serves `data/managed-policies/*.json` under BASE, as the data plugin does; everything else is 404. */
+function serveManagedPolicies() {
+  const files = new Map(latestManagedPolicies().map((r) => [`${BASE}data/managed-policies/${managedPolicyFileName(r.name)}`, r]));
+  const requested: string[] = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    requested.push(url);
+    const record = files.get(url);
+    return { ok: !!record, status: record ? 200 : 404, json: async () => record };
+  });
+  return requested;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+let nextId = 1;
+const ask = (host: ReturnType<typeof createEngineHost>, message: Record<string, unknown>): Promise<WorkerResponse> =>
+  host.handle({ v: PROTOCOL_VERSION, id: nextId++, ...message } as WorkerRequest);
+
+const allow = (action: string | string[], resource = '*') => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] });
+const SCENARIO: ScenarioJson = {
+  format: 'iam-playground/scenario', version: 1, now: '2026-03-01T12:00:00Z',
+  accounts: [{
+    id: A,
+    policies: [{ name: 'SelfService', document: allow('iam:CreatePolicyVersion', `arn:aws:iam::${A}:policy/SelfService`) }],
+    users: [
+      { name: 'dev', managedPolicies: ['SelfService'] },
+      { name: 'mallory', inlinePolicies: { iam: allow('iam:AttachUserPolicy') } },
+    ],
+    resources: [{ arn: 'arn:aws:s3:::secret-bucket' }],
+  }],
+};
+const READ = { principal: `arn:aws:iam::${A}:user/dev`, action: 's3:GetObject', resource: 'arn:aws:s3:::secret-bucket/plans.txt' };
+const ESCALATE = {
+  principal: `arn:aws:iam::${A}:user/dev`, action: 'iam:CreatePolicyVersion', resource: `arn:aws:iam::${A}:policy/SelfService`,
+  params: { PolicyDocument: allow('*'), SetAsDefault: true },
+};
+
+async function hostWith(scenario: ScenarioJson) {
+  const host = createEngineHost(BASE);
+  expect(await ask(host, { type: 'setWorld', scenario, baseUrl: BASE })).toMatchObject({ type: 'worldSet', faults: [] });
+  return host;
+}
+
+const decisionOf = (answer: WorkerResponse) => (answer.type === 'decision' ? answer.result.decision : answer.type);
+
+describe('the worker and the simulated IAM API', () => {
+  it('applies an allowed IAM write to its own world at once, returns it, and the next request sees it', async () => {
+    serveManagedPolicies();
+    const host = await hostWith(SCENARIO);
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: READ, trace: false }))).toBe('implicitDeny');
+    const answer = await ask(host, { type: 'evaluate', request: ESCALATE, trace: true });
+    expect(answer).toMatchObject({ type: 'decision', result: { decision: 'allowed' }, applied: { action: 'iam:CreatePolicyVersion', summary: { code: 'apiCreatedPolicyVersion' } } });
+    expect(answer.type === 'decision' && answer.applied?.edits).toEqual([{ op: 'setDocument', ref: { kind: 'managed', account: A, name: 'SelfService' }, document: allow('*') }]);
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: READ, trace: false }))).toBe('allowed');
+  });
+
+  it('keeps the sessions issued before a write: a role session sees the world the write made', async () => {
+    serveManagedPolicies();
+    const withRole: ScenarioJson = {
+      ...SCENARIO,
+      accounts: [{
+        ...SCENARIO.accounts[0]!,
+        roles: [{ name: 'Reader', trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: A }, Action: 'sts:AssumeRole' }] } }],
+        users: [...SCENARIO.accounts[0]!.users!, { name: 'admin', inlinePolicies: { all: allow(['iam:*', 'sts:AssumeRole']) } }],
+      }],
+    };
+    const host = await hostWith(withRole);
+    const admin = `arn:aws:iam::${A}:user/admin`;
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: { principal: admin, action: 'sts:AssumeRole', resource: `arn:aws:iam::${A}:role/Reader`, params: { RoleSessionName: 'r1' }, as: 'reader' }, trace: false }))).toBe('allowed');
+    const asReader = { principal: '$reader', action: 's3:GetObject', resource: READ.resource };
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: asReader, trace: false }))).toBe('implicitDeny');
+    const put = { principal: admin, action: 'iam:PutRolePolicy', resource: `arn:aws:iam::${A}:role/Reader`, params: { PolicyName: 'read', PolicyDocument: allow('s3:GetObject') } };
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: put, trace: false }))).toBe('allowed');
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: asReader, trace: false }))).toBe('allowed');
+  });
+
+  it('a what-if evaluation applies nothing', async () => {
+    serveManagedPolicies();
+    const host = await hostWith(SCENARIO);
+    const answer = await ask(host, { type: 'evaluate', request: ESCALATE, trace: false, whatIf: { policies: [] } });
+    expect(decisionOf(answer)).toBe('allowed');
+    expect(answer.type === 'decision' && answer.applied).toBeUndefined();
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: READ, trace: false }))).toBe('implicitDeny');
+  });
+
+  it('fetches an AWS managed policy the call attaches before applying it', async () => {
+    const requested = serveManagedPolicies();
+    const host = await hostWith(SCENARIO);
+    const attach = { principal: `arn:aws:iam::${A}:user/mallory`, action: 'iam:AttachUserPolicy', resource: `arn:aws:iam::${A}:user/dev`, params: { PolicyArn: ADMIN } };
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: attach, trace: false }))).toBe('allowed');
+    expect(requested).toContain(`${BASE}data/managed-policies/AdministratorAccess.json`);
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: READ, trace: false }))).toBe('allowed');
+  });
+
+  it('judges an exercise on a copy: goal requests that write never change the worker\'s world', async () => {
+    serveManagedPolicies();
+    const host = await hostWith(SCENARIO);
+    const exercise: ExerciseJson = {
+      id: 'escalate', task: 'Read the secret.',
+      goals: [
+        { request: ESCALATE, expect: 'allowed' },
+        { request: READ, expect: 'allowed' },
+        { performed: { action: 's3:getobject', resource: 'arn:aws:s3:::secret-bucket/*', principal: `arn:aws:iam::${A}:user/*` } },
+      ],
+    };
+    const judged = await ask(host, { type: 'judgeExercise', exercise, performed: [{ action: 's3:GetObject', resource: READ.resource, caller: READ.principal, decision: 'implicitDeny' }] });
+    expect(judged.type === 'exerciseJudged' && judged.judgement).toMatchObject({ met: 2, of: 3, solved: false, goals: [{ met: true }, { met: true }, { met: false, kind: 'performed' }] });
+    // The worker's world is as it was: the escalation happened only in the judge's copy.
+    expect(decisionOf(await ask(host, { type: 'evaluate', request: READ, trace: false }))).toBe('implicitDeny');
+    const solved = await ask(host, { type: 'judgeExercise', exercise, performed: [{ action: 's3:GetObject', resource: READ.resource, caller: READ.principal, decision: 'allowed' }] });
+    expect(solved.type === 'exerciseJudged' && solved.judgement.solved).toBe(true);
+  });
+
+  it('refuses to judge an exercise before a world is set', async () => {
+    const host = createEngineHost(BASE);
+    expect(await ask(host, { type: 'judgeExercise', exercise: { id: 'x', task: 't', goals: [] }, performed: [] })).toMatchObject({ type: 'error' });
+  });
+});
