@@ -53,6 +53,13 @@ const STEPS: Readonly<Record<StepLabel, MessageKey>> = {
   setMfa: 'builder.step.setMfa',
   addMfaDevice: 'builder.step.addMfaDevice',
   removeMfaDevice: 'builder.step.removeMfaDevice',
+  // The root user's credentials: the same kinds of change as an IAM user's, named alike.
+  setRootPassword: 'builder.step.setConsolePassword',
+  createRootAccessKey: 'builder.step.createAccessKey',
+  setRootAccessKeyStatus: 'builder.step.setAccessKeyStatus',
+  deleteRootAccessKey: 'builder.step.deleteAccessKey',
+  addRootMfaDevice: 'builder.step.addMfaDevice',
+  removeRootMfaDevice: 'builder.step.removeMfaDevice',
   setMaxSessionDuration: 'builder.step.setMaxSessionDuration',
   setTitle: 'builder.step.setTitle',
   move: 'builder.step.move',

@@ -25,7 +25,7 @@ export const editErrorsEn: Readonly<Record<EditErrorCode, string>> = {
   maxSessionDurationInvalid: 'The maximum session duration must be a whole number of seconds from {min} to {max} ({seconds} given).',
   passwordInvalid: 'A console password is 1 to {max} characters of basic Latin text ({length} given).',
   accessKeyInvalid: 'Access key `{id}` cannot be used: an access key ID is 16 to 128 upper-case letters and digits, unique in the world.',
-  mfaDeviceInvalid: 'MFA device `{serial}` cannot be added: check its serial (the device ARN) and its base32 seed, and that the user does not have it already.',
+  mfaDeviceInvalid: 'MFA device `{serial}` cannot be added: check its serial (the device ARN) and its base32 seed, and that no user of the account (nor its root user) has it already.',
   organizationMissing: 'This world has no organization yet: create one first.',
   organizationExists: 'This world already has an organization ({id}).',
   orgTargetInvalid: '`{target}` cannot be used here: policies attach to the root, an OU or an account of the organization, and the root cannot be renamed, moved or deleted.',
@@ -39,5 +39,6 @@ export const editErrorsEn: Readonly<Record<EditErrorCode, string>> = {
   descriptionInvalid: 'A description is at most {max} characters of printable text ({length} given).',
   orgIdInvalid: '`{id}` is not a valid ID: an organization ID is `o-` and 10 to 32 lower-case letters or digits; an OU ID starts with `ou-`.',
   lastScp: '`{policy}` is the only SCP attached to `{target}`; every root, OU and account must keep at least one SCP. Attach another SCP there first.',
+  rootPasswordWeak: 'The root user’s password must be {min} to {max} characters and use at least {kinds} of: upper-case letters, lower-case letters, digits and symbols such as ! @ # $ % ^ & * ( ) _ + - = ({length} characters given).',
   worldLocked: 'This exercise is played by sending requests: change the world with IAM API calls in the request console (undo takes a step back).',
 };

@@ -25,7 +25,7 @@ export const editErrorsKo: Readonly<Record<EditErrorCode, string>> = {
   maxSessionDurationInvalid: '최대 세션 기간은 {min}초부터 {max}초까지의 정수여야 합니다(지금 {seconds}).',
   passwordInvalid: '콘솔 암호는 1~{max}자의 기본 라틴 문자여야 합니다(지금 {length}자).',
   accessKeyInvalid: '액세스 키 `{id}`을(를) 쓸 수 없습니다. 액세스 키 ID는 16~128자의 영문 대문자와 숫자이며, 환경 전체에서 하나뿐이어야 합니다.',
-  mfaDeviceInvalid: 'MFA 디바이스 `{serial}`을(를) 추가할 수 없습니다. 일련 번호(디바이스 ARN)와 base32 시드를 확인하고, 사용자에게 이미 같은 디바이스가 있는지 확인하세요.',
+  mfaDeviceInvalid: 'MFA 디바이스 `{serial}`을(를) 추가할 수 없습니다. 일련 번호(디바이스 ARN)와 base32 시드를 확인하고, 계정의 사용자(루트 사용자 포함)에게 이미 같은 디바이스가 있는지 확인하세요.',
   organizationMissing: '이 환경에는 아직 조직이 없습니다. 먼저 조직을 만드세요.',
   organizationExists: '이 환경에는 이미 조직({id})이 있습니다.',
   orgTargetInvalid: '`{target}`은(는) 여기에 쓸 수 없습니다. 정책은 조직의 루트, OU, 계정에만 연결할 수 있고, 루트는 이름을 바꾸거나 옮기거나 삭제할 수 없습니다.',
@@ -39,5 +39,6 @@ export const editErrorsKo: Readonly<Record<EditErrorCode, string>> = {
   descriptionInvalid: '설명은 인쇄 가능한 문자로 최대 {max}자까지 쓸 수 있습니다(지금 {length}자).',
   orgIdInvalid: '`{id}`은(는) 올바른 ID가 아닙니다. 조직 ID는 `o-`와 영문 소문자·숫자 10~32자이고, OU ID는 `ou-`로 시작합니다.',
   lastScp: '`{policy}`은(는) `{target}`에 연결된 유일한 SCP입니다. 루트, OU, 계정에는 SCP가 항상 하나 이상 연결되어 있어야 하므로, 먼저 다른 SCP를 연결하세요.',
+  rootPasswordWeak: '루트 사용자의 암호는 {min}~{max}자이고 영문 대문자, 영문 소문자, 숫자, 기호(! @ # $ % ^ & * ( ) _ + - = 등) 중 {kinds}가지 이상을 써야 합니다(지금 {length}자).',
   worldLocked: '이 연습은 요청을 보내며 진행합니다. 요청 콘솔에서 IAM API를 호출해 세계를 바꾸세요(실행 취소로 한 단계 되돌릴 수 있습니다).',
 };

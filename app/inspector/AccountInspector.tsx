@@ -91,7 +91,7 @@ export function AccountInspector({ world, account }: { readonly world: ScenarioJ
       </Section>
       <Organization world={world} account={account} />
       {inOrg ? <OrgPoliciesOf world={world} target={account.id} /> : null}
-      <RootUserFacts account={account} />
+      <RootUserFacts account={account} withLink />
       <Section title={t('inspector.danger')} className="danger-zone">
         <DeleteButton
           label={t('inspector.account.delete')}

@@ -50,6 +50,13 @@ const EVERY_EDIT: WorldEdit[] = [
   { op: 'addMfaDevice', account: A, user: 'dave', serial: `arn:aws:iam::${A}:mfa/dave`, seed: 'JBSWY3DPEHPK3PXP' },
   { op: 'removeMfaDevice', account: A, user: 'dave', serial: `arn:aws:iam::${A}:mfa/dave` },
   { op: 'deleteAccessKey', account: A, user: 'dave', keyId: 'AKIAEXAMPLEDAVE0001' },
+  { op: 'setRootPassword', account: A, password: 'acme-Root-2023!' },
+  { op: 'createRootAccessKey', account: A, key: { id: 'AKIAEXAMPLEROOT0001', secret: 'wJalrXUtnFEMI/K7MDENG', status: 'Active' } },
+  { op: 'setRootAccessKeyStatus', account: A, keyId: 'AKIAEXAMPLEROOT0001', status: 'Inactive' },
+  { op: 'addRootMfaDevice', account: A, serial: `arn:aws:iam::${A}:mfa/root-account-mfa-device`, seed: 'JBSWY3DPEHPK3PXP' },
+  { op: 'removeRootMfaDevice', account: A, serial: `arn:aws:iam::${A}:mfa/root-account-mfa-device` },
+  { op: 'deleteRootAccessKey', account: A, keyId: 'AKIAEXAMPLEROOT0001' },
+  { op: 'setRootPassword', account: A, password: null },
   { op: 'rename', ref: { account: A, kind: 'user', name: 'dave' }, newName: 'david' },
   { op: 'rename', ref: { account: A, kind: 'group', name: 'interns' }, newName: 'juniors' },
   { op: 'rename', ref: { account: A, kind: 'role', name: 'Auditor' }, newName: 'Inspector' },
@@ -96,6 +103,7 @@ describe('applyEdit', () => {
         'removeAccountFromOrganization', 'removeMfaDevice', 'removeUserFromGroup', 'rename', 'renameInlinePolicy', 'renameOrgPolicy', 'renameOrgUnit', 'setAccessKeyStatus',
         'setConsolePassword', 'setDescription', 'setDocument', 'setMaxSessionDuration', 'setMfa', 'setPath', 'setPermissionsBoundary', 'setTags', 'setTitle',
         'trustPrincipal', 'untrustPrincipal', 'updateAccount',
+        'addRootMfaDevice', 'createRootAccessKey', 'deleteRootAccessKey', 'removeRootMfaDevice', 'setRootAccessKeyStatus', 'setRootPassword',
       ].sort(),
     );
   });

@@ -13,6 +13,7 @@ import { EditRefusal } from './errors';
 import { createOrganization, createOrgUnit, deleteOrganization, deleteOrgUnit, moveAccount, moveOrgUnit, removeAccountFromOrganization, renameOrgUnit } from './organization';
 import { attachOrgPolicy, createOrgPolicy, deleteOrgPolicy, detachOrgPolicy, renameOrgPolicy } from './orgPolicies';
 import { deleteEntity, rename } from './references';
+import { addRootMfaDevice, createRootAccessKey, deleteRootAccessKey, removeRootMfaDevice, setRootAccessKeyStatus, setRootPassword } from './rootCredentials';
 import { addRequest, moveRequest, removeRequest, updateRequest } from './requests';
 import { trustPrincipal, untrustPrincipal } from './trust';
 import { without } from './world';
@@ -109,6 +110,18 @@ function run(world: ScenarioJson, edit: WorldEdit): ScenarioJson {
       return addMfaDevice(world, edit.account, edit.user, edit.serial, edit.seed);
     case 'removeMfaDevice':
       return removeMfaDevice(world, edit.account, edit.user, edit.serial);
+    case 'setRootPassword':
+      return setRootPassword(world, edit.account, edit.password);
+    case 'createRootAccessKey':
+      return createRootAccessKey(world, edit.account, edit.key);
+    case 'setRootAccessKeyStatus':
+      return setRootAccessKeyStatus(world, edit.account, edit.keyId, edit.status);
+    case 'deleteRootAccessKey':
+      return deleteRootAccessKey(world, edit.account, edit.keyId);
+    case 'addRootMfaDevice':
+      return addRootMfaDevice(world, edit.account, edit.serial, edit.seed);
+    case 'removeRootMfaDevice':
+      return removeRootMfaDevice(world, edit.account, edit.serial);
     case 'setMaxSessionDuration':
       return setMaxSessionDuration(world, edit.account, edit.role, edit.seconds);
     case 'setTitle':

@@ -31,6 +31,7 @@ const intent: fc.Arbitrary<Intent> = fc.record({
     'deleteInlinePolicy', 'setDocument', 'trustPrincipal', 'untrustPrincipal', 'setPath', 'setTags', 'createAccessKey', 'setMaxSessionDuration', 'addMfaDevice',
     'createOrganization', 'deleteOrganization', 'createOrgUnit', 'moveOrgUnit', 'deleteOrgUnit', 'moveAccount', 'removeAccountFromOrganization',
     'createOrgPolicy', 'attachOrgPolicy', 'detachOrgPolicy', 'deleteOrgPolicy', 'renameOrgPolicy',
+    'setRootPassword', 'createRootAccessKey', 'setRootAccessKeyStatus', 'deleteRootAccessKey', 'addRootMfaDevice', 'removeRootMfaDevice',
   ),
   a: fc.nat(50),
   b: fc.nat(50),
@@ -111,6 +112,19 @@ function resolve(world: ScenarioJson, i: Intent): WorldEdit {
       return { op: 'setMaxSessionDuration', account: acct, role, seconds: 3000 + i.c * 800 };
     case 'addMfaDevice':
       return { op: 'addMfaDevice', account: acct, user, serial: `arn:aws:iam::${acct}:mfa/${user || 'x'}-${i.c % 3}`, seed: 'JBSWY3DPEHPK3PXP' };
+    case 'setRootPassword':
+      return { op: 'setRootPassword', account: acct, password: i.flag ? `Root-${i.name}-${i.c}!` : null };
+    case 'createRootAccessKey':
+      return { op: 'createRootAccessKey', account: acct, key: { id: `AKIAPROPROOT${String(i.c).padStart(8, '0')}`, ...(i.flag ? { status: 'Inactive' as const } : {}) } };
+    case 'setRootAccessKeyStatus':
+    case 'deleteRootAccessKey': {
+      const keyId = pick(account.root?.accessKeys ?? [], i.c)?.id ?? `AKIAPROPROOT${String(i.c).padStart(8, '0')}`;
+      return i.op === 'deleteRootAccessKey' ? { op: 'deleteRootAccessKey', account: acct, keyId } : { op: 'setRootAccessKeyStatus', account: acct, keyId, status: i.flag ? 'Active' : 'Inactive' };
+    }
+    case 'addRootMfaDevice':
+      return { op: 'addRootMfaDevice', account: acct, serial: `arn:aws:iam::${acct}:mfa/root-${i.c % 3}`, seed: 'JBSWY3DPEHPK3PXP' };
+    case 'removeRootMfaDevice':
+      return { op: 'removeRootMfaDevice', account: acct, serial: pick(account.root?.mfaDevices ?? [], i.c)?.serial ?? `arn:aws:iam::${acct}:mfa/root-${i.c % 3}` };
     case 'createOrganization':
       return { op: 'createOrganization', managementAccount: acct };
     case 'deleteOrganization':

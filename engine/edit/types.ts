@@ -103,6 +103,16 @@ export type WorldEdit =
   | { readonly op: 'setMfa'; readonly account: string; readonly user: string; readonly mfa: boolean }
   | { readonly op: 'addMfaDevice'; readonly account: string; readonly user: string; readonly serial: string; readonly seed: string }
   | { readonly op: 'removeMfaDevice'; readonly account: string; readonly user: string; readonly serial: string }
+  // ── an account's root user's credentials (AWS recommends no access keys and an MFA device) ──
+  /** The root user's console password (8 to 128 characters, at least three kinds of character), or `null` to remove it. */
+  | { readonly op: 'setRootPassword'; readonly account: string; readonly password: string | null }
+  /** A new root access key, at most two; `key` is given by the caller, its id unique in the world. */
+  | { readonly op: 'createRootAccessKey'; readonly account: string; readonly key: AccessKeyJson }
+  | { readonly op: 'setRootAccessKeyStatus'; readonly account: string; readonly keyId: string; readonly status: 'Active' | 'Inactive' }
+  | { readonly op: 'deleteRootAccessKey'; readonly account: string; readonly keyId: string }
+  /** A virtual MFA device with a TOTP seed, at most eight; a device is enabled for one identity of the account. */
+  | { readonly op: 'addRootMfaDevice'; readonly account: string; readonly serial: string; readonly seed: string }
+  | { readonly op: 'removeRootMfaDevice'; readonly account: string; readonly serial: string }
   // ── roles ──
   | { readonly op: 'setMaxSessionDuration'; readonly account: string; readonly role: string; readonly seconds: number }
   // ── the scenario ──
@@ -171,5 +181,7 @@ export const EDIT_ERROR_CODES = [
   'lastScp',
   // An exercise that is played by requests only (`exercise.worldLocked`): the builder may not change the world.
   'worldLocked',
+  // The root user's password rule, stricter than an IAM user's (engine/edit/rootCredentials.ts).
+  'rootPasswordWeak',
 ] as const;
 export type EditErrorCode = (typeof EDIT_ERROR_CODES)[number];

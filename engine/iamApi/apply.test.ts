@@ -371,3 +371,38 @@ describe('every API of the spec: allowed → applied, denied → nothing changes
     });
   }
 });
+
+describe('the root user manages its own access keys through the IAM API', () => {
+  // IAM API Reference, DeleteAccessKey / UpdateAccessKey / CreateAccessKey: "If you do not specify a user name, IAM
+  // determines the user name implicitly based on the AWS access key ID signing the request. This operation works for
+  // access keys under the AWS account. Consequently, you can use this operation to manage AWS account root user
+  // credentials even if the AWS account has no associated users."
+  const root = `arn:aws:iam::${A}:root`;
+  const withRootKey = (): ScenarioJson => {
+    const base = world();
+    return { ...base, accounts: base.accounts.map((a) => (a.id === A ? { ...a, root: { accessKeys: [{ id: 'AKIAROOTROOTROOT0001', secret: 's' }] } } : a)) };
+  };
+
+  it('without UserName, DeleteAccessKey deletes the root user’s own key', async () => {
+    const out = await call(withRootKey(), { principal: root, action: 'iam:DeleteAccessKey', resource: root, params: { AccessKeyId: 'AKIAROOTROOTROOT0001' } });
+    expect(out.result.decision).toBe('allowed');
+    expect(out.applied?.summary.code).toBe('apiDeletedRootAccessKey');
+    expect(account(out.world).root?.accessKeys ?? []).toEqual([]);
+  });
+
+  it('without UserName, UpdateAccessKey deactivates it, and CreateAccessKey makes a new one without a UserName in the response', async () => {
+    const updated = await call(withRootKey(), { principal: root, action: 'iam:UpdateAccessKey', resource: root, params: { AccessKeyId: 'AKIAROOTROOTROOT0001', Status: 'Inactive' } });
+    expect(account(updated.world).root?.accessKeys?.[0]?.status).toBe('Inactive');
+    const created = await call(world(), { principal: root, action: 'iam:CreateAccessKey', resource: root, params: {} });
+    expect(created.applied?.summary.code).toBe('apiCreatedRootAccessKey');
+    expect(account(created.world).root?.accessKeys).toHaveLength(1);
+    expect((created.applied?.response?.['AccessKey'] as Record<string, unknown>)['UserName']).toBeUndefined();
+  });
+
+  it('a key the root user does not have is NoSuchEntity, and an IAM user without UserName still acts on their own keys', async () => {
+    const missing = await call(withRootKey(), { principal: root, action: 'iam:DeleteAccessKey', resource: root, params: { AccessKeyId: 'AKIANOSUCHKEYXXX0001' } });
+    expect(missing.result.decision).toBe('NoSuchEntity');
+    const ownKey = await call(world(), { principal: user('mallory'), action: 'iam:CreateAccessKey', resource: user('mallory'), params: {} });
+    expect(ownKey.applied?.summary.code).toBe('apiCreatedAccessKey');
+  });
+});

@@ -21,7 +21,7 @@ import { checkAggregatePolicySize, type PolicySizeLimitName } from '../policy/si
 import { parsePolicy } from '../policy/parse';
 import type { PolicyKind } from '../policy/types';
 import type { AccountJson, RequestJson, ScenarioJson } from '../scenario/types';
-import { readParams, type ApiError, type ApiValue, type IamResource } from './params';
+import { readIamArn, readParams, type ApiError, type ApiValue, type IamResource } from './params';
 import type { ApiSummaryCode } from './spec';
 import type { AppliedCall, ApiSpec } from './types';
 
@@ -60,6 +60,7 @@ const AWS_CODE: Partial<Record<EditErrorCode, string>> = {
   maxSessionDurationInvalid: 'ValidationError',
   descriptionInvalid: 'ValidationError',
   passwordInvalid: 'PasswordPolicyViolation',
+  rootPasswordWeak: 'PasswordPolicyViolation',
 };
 
 /** Maps an edit layer refusal code to the IAM API's error code (InvalidInput for the rest). */
@@ -513,6 +514,49 @@ function perform(input: ApiCallInput, plan: Plan, values: Values, account: strin
   }
 }
 
+const ROOT_KEY_CALLS = new Set(['createaccesskey', 'updateaccesskey', 'deleteaccesskey']);
+
+/**
+ * The root user managing its own access keys: CreateAccessKey, UpdateAccessKey and
+ * DeleteAccessKey without `UserName` act on the keys of the caller — "If you do not specify a
+ * user name, IAM determines the user name implicitly based on the AWS access key ID signing
+ * the request. This operation works for access keys under the AWS account. Consequently, you
+ * can use this operation to manage AWS account root user credentials even if the AWS account
+ * has no associated users." (IAM API Reference, DeleteAccessKey; the same for the other two).
+ */
+function isRootOwnKeyCall(input: ApiCallInput, params: Readonly<Record<string, unknown>>): boolean {
+  if (input.caller.entity.kind !== 'root' || !ROOT_KEY_CALLS.has(input.spec.action.slice(4).toLowerCase())) return false;
+  if (params['UserName'] !== undefined && params['UserName'] !== null) return false;
+  // A user ARN as the resource names the user, as for any caller.
+  return readIamArn(input.request.resource)?.type !== 'user';
+}
+
+function rootOwnKeyCall(input: ApiCallInput, plan: Plan, params: Readonly<Record<string, unknown>>): Done {
+  const account = input.caller.facts.accountId ?? '';
+  const base = { account };
+  const keys = accountOf(plan.world, account).root?.accessKeys ?? [];
+  const action = input.spec.action.slice(4);
+  if (action === 'CreateAccessKey') {
+    const key = newAccessKey(input.request, account, 'root', input.now, keys.length);
+    plan.edit({ op: 'createRootAccessKey', account, key: { id: key.id, secret: key.secret, status: 'Active', created: input.now.toISOString() } });
+    return {
+      code: 'apiCreatedRootAccessKey', params: { ...base, accessKeyId: key.id }, message: `created access key ${key.id} for the root user of account ${account}`,
+      // CreateAccessKey for the root user returns no UserName.
+      response: { AccessKey: { AccessKeyId: key.id, Status: 'Active', SecretAccessKey: key.secret, CreateDate: input.now.toISOString() } },
+    };
+  }
+  const keyId = typeof params['AccessKeyId'] === 'string' ? params['AccessKeyId'] : refuse('ValidationError', "1 validation error detected: Value null at 'accessKeyId' failed to satisfy constraint: Member must not be null.");
+  if (!keys.some((k) => k.id === keyId)) refuse('NoSuchEntity', `The Access Key with id ${keyId} cannot be found.`);
+  if (action === 'DeleteAccessKey') {
+    plan.edit({ op: 'deleteRootAccessKey', account, keyId });
+    return { code: 'apiDeletedRootAccessKey', params: { ...base, accessKeyId: keyId }, message: `deleted access key ${keyId} of the root user of account ${account}` };
+  }
+  const status = params['Status'];
+  if (status !== 'Active' && status !== 'Inactive') refuse('ValidationError', `1 validation error detected: Value '${String(status)}' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive].`);
+  plan.edit({ op: 'setRootAccessKeyStatus', account, keyId, status });
+  return { code: 'apiUpdatedRootAccessKey', params: { ...base, accessKeyId: keyId, status }, message: `set access key ${keyId} of the root user of account ${account} to ${status}` };
+}
+
 /** The caller's own IAM user name (for CreateAccessKey without `UserName`), when the caller is an IAM user. */
 function callerUserName(caller: ResolvedPrincipal): string | undefined {
   return caller.entity.kind === 'user' ? caller.entity.user.name : undefined;
@@ -525,13 +569,19 @@ function callerUserName(caller: ResolvedPrincipal): string | undefined {
  */
 export function applyApiCall(input: ApiCallInput): ApiCallResult {
   const params = input.request.params ?? {};
+  if (isRootOwnKeyCall(input, params)) return settle(input, (plan) => rootOwnKeyCall(input, plan, params));
   const read = readParams(input.spec, params, input.request.resource, callerUserName(input.caller));
   if (!read.ok) return read;
   const account = callAccount(read.resource, input.caller);
   if (typeof account !== 'string') return account;
+  return settle(input, (plan) => perform(input, plan, read.values, account, read.resource));
+}
+
+/** Runs a planner on a fresh plan: the applied call, or the refusal it threw. */
+function settle(input: ApiCallInput, planner: (plan: Plan) => Done): ApiCallResult {
   const plan = new Plan(input.scenario);
   try {
-    const done = perform(input, plan, read.values, account, read.resource);
+    const done = planner(plan);
     const applied: AppliedCall = {
       action: input.spec.action,
       edits: plan.edits,

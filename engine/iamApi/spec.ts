@@ -87,6 +87,7 @@ export function iamApiSpec(action: string): ApiSpec | undefined {
 export const API_SUMMARY_CODES = [
   'apiCreatedUser', 'apiDeletedUser', 'apiCreatedGroup', 'apiDeletedGroup', 'apiAddedToGroup', 'apiRemovedFromGroup',
   'apiCreatedAccessKey', 'apiUpdatedAccessKey', 'apiDeletedAccessKey',
+  'apiCreatedRootAccessKey', 'apiUpdatedRootAccessKey', 'apiDeletedRootAccessKey',
   'apiCreatedLoginProfile', 'apiUpdatedLoginProfile', 'apiDeletedLoginProfile',
   'apiCreatedPolicy', 'apiDeletedPolicy', 'apiCreatedPolicyVersion', 'apiCreatedPolicyVersionNotDefault',
   'apiAttachedPolicy', 'apiDetachedPolicy', 'apiPutInlinePolicy', 'apiDeletedInlinePolicy',

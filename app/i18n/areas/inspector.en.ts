@@ -24,6 +24,7 @@ export const inspectorEn = {
   'inspector.rule.maxSession': 'In hours, from 1 to 12. Sessions of this role last at most this long.',
   'inspector.rule.tags': 'Up to 50 tags. Keys up to 128 characters, values up to 256: letters, digits, spaces and _ . : / = + - @. Keys starting with aws: are reserved.',
   'inspector.rule.password': 'Up to 128 characters. It is kept for console sign-in lessons and never shown again.',
+  'inspector.rule.rootPassword': '8 to 128 characters with at least three of: upper-case letters, lower-case letters, digits and symbols. The account’s password policy does not apply to the root user. It is kept for console sign-in lessons and never shown again.',
   'inspector.rule.mfaName': 'A device name: letters, digits and + = , . @ _ -. Its serial number is arn:aws:iam::ACCOUNT:mfa/NAME.',
   'inspector.rule.orgName': '1 to 128 characters.',
   'inspector.rule.arn': 'The resource’s ARN, e.g. arn:aws:s3:::example-bucket. Requests that name the old ARN are updated; policy documents are not.',
@@ -160,9 +161,10 @@ export const inspectorEn = {
   'inspector.account.deleteQuestion': 'Delete account {name} with everything in it?',
 
   'inspector.root.noKeys': 'No access keys, as AWS recommends for the root user.',
+  'inspector.root.keysHint': 'Long-term credentials of the root user, at most 2. Deactivate or delete them: a request signed with an inactive or deleted key is refused (InvalidClientTokenId).',
+  'inspector.root.about': 'The root user can do anything in its account, and no identity-based policy limits it (an organization’s SCPs and RCPs, or an explicit deny in a resource-based policy, can). AWS recommends an MFA device, no access keys, and using it only for the few tasks that need it.',
   'inspector.root.keysWarning': 'AWS recommends that the root user have no access keys.',
   'inspector.root.noMfa': 'No MFA device: AWS recommends MFA for the root user.',
-  'inspector.root.readOnly': 'The root user’s credentials come from the scenario file.',
   'inspector.root.open': 'Open the root user',
 
   'inspector.org.title': 'Organization',

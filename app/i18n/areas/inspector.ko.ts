@@ -26,6 +26,7 @@ export const inspectorKo: Readonly<Record<keyof typeof inspectorEn, string>> = {
   'inspector.rule.maxSession': '시간 단위로 1~12. 이 역할의 세션은 최대 이 시간 동안 유지됩니다.',
   'inspector.rule.tags': '태그는 최대 50개. 키는 최대 128자, 값은 최대 256자이며 문자, 숫자, 공백과 _ . : / = + - @ 를 쓸 수 있습니다. aws: 로 시작하는 키는 AWS 전용입니다.',
   'inspector.rule.password': '최대 128자. 콘솔 로그인 실습을 위해 저장되며 다시 표시되지 않습니다.',
+  'inspector.rule.rootPassword': '8~128자이고 영문 대문자, 영문 소문자, 숫자, 기호 중 세 가지 이상을 써야 합니다. 계정의 암호 정책은 루트 사용자에게 적용되지 않습니다. 콘솔 로그인 실습을 위해 저장되며 다시 표시되지 않습니다.',
   'inspector.rule.mfaName': '디바이스 이름: 영문자, 숫자와 + = , . @ _ -. 일련 번호는 arn:aws:iam::ACCOUNT:mfa/NAME 이 됩니다.',
   'inspector.rule.orgName': '1~128자.',
   'inspector.rule.arn': '리소스의 ARN (예: arn:aws:s3:::example-bucket). 이전 ARN을 쓰는 요청은 함께 바뀌지만 정책 문서는 바뀌지 않습니다.',
@@ -162,9 +163,10 @@ export const inspectorKo: Readonly<Record<keyof typeof inspectorEn, string>> = {
   'inspector.account.deleteQuestion': '계정 {name}과(와) 그 안의 모든 것을 삭제할까요?',
 
   'inspector.root.noKeys': '액세스 키가 없습니다. AWS가 루트 사용자에게 권장하는 상태입니다.',
+  'inspector.root.keysHint': '루트 사용자의 장기 자격 증명으로, 최대 2개입니다. 비활성화하거나 삭제하세요. 비활성화되었거나 삭제된 키로 서명한 요청은 거부됩니다(InvalidClientTokenId).',
+  'inspector.root.about': '루트 사용자는 자기 계정에서 무엇이든 할 수 있고, 어떤 자격 증명 기반 정책으로도 제한할 수 없습니다(조직의 SCP와 RCP, 또는 리소스 기반 정책의 명시적 거부만 제한할 수 있습니다). AWS는 MFA 디바이스를 두고, 액세스 키는 두지 않으며, 꼭 필요한 몇 가지 작업에만 루트 사용자를 쓰라고 권장합니다.',
   'inspector.root.keysWarning': 'AWS는 루트 사용자에게 액세스 키를 두지 않도록 권장합니다.',
   'inspector.root.noMfa': 'MFA 디바이스가 없습니다. AWS는 루트 사용자에게 MFA를 권장합니다.',
-  'inspector.root.readOnly': '루트 사용자의 자격 증명은 시나리오 파일에서 정해집니다.',
   'inspector.root.open': '루트 사용자 열기',
 
   'inspector.org.title': '조직',
