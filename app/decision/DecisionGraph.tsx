@@ -31,7 +31,7 @@ interface Props {
 function column(lane: Lane, node: GraphNode, cross: boolean): string {
   if (!cross) return '1 / -1';
   // Steps that belong to no account (authentication, the decision) span both lanes; so does the deny scan, which looks at both accounts' policies.
-  if (node.kind === 'decision' || node.stage === 'authn' || node.stage === 'context' || node.stage === 'denyScan' || node.stage === 'sts') return '1 / -1';
+  if (node.kind === 'decision' || node.stage === 'authn' || node.stage === 'context' || node.stage === 'denyScan' || node.stage === 'sts' || node.stage === 'api') return '1 / -1';
   return lane === 'caller' ? '1' : '2';
 }
 

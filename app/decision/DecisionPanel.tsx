@@ -5,12 +5,15 @@
  * only what the engine returned (the result, its trace, the CloudTrail record).
  */
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { EditError } from '../../engine/edit/types';
 import type { DecisionResult, WhatIf } from '../../engine/evaluate/types';
+import type { AppliedCall } from '../../engine/iamApi/types';
 import type { SessionSummary } from '../../engine/pipeline/sessions';
 import type { RequestJson } from '../../engine/scenario/types';
 import type { CloudTrailEvent } from '../../engine/trail/types';
 import { Icon } from '../components/Icon';
 import { useLang, useT } from '../i18n';
+import { AppliedCallView } from '../request/AppliedCallView';
 import { verdictOf } from '../request/decidingStatements';
 import { useAppStore } from '../store';
 import type { RequestResult } from '../store/requestSlice';
@@ -40,6 +43,9 @@ interface Shown {
   readonly event: CloudTrailEvent;
   readonly issued?: SessionSummary;
   readonly whatIf?: WhatIf;
+  /** What the simulated IAM API applied (an earlier one from the log: without its response). */
+  readonly applied?: AppliedCall;
+  readonly applyError?: EditError;
 }
 
 function prefersReducedMotion(): boolean {
@@ -107,6 +113,7 @@ function Story({ shown, live, hidden }: { readonly shown: Shown; readonly live: 
           <code>{shown.request.resource}</code>
         </p>
         {shown.whatIf && !hidden ? <p className="dwhatif-note">{t('graph.whatIfNote')}</p> : null}
+        {shown.applied && !hidden ? <AppliedCallView applied={shown.applied} applyError={shown.applyError} /> : null}
         {hidden ? null : (
           <div className="dsummary">
             <h3 className="section-title">{t('graph.summary')}</h3>
@@ -127,7 +134,7 @@ function Story({ shown, live, hidden }: { readonly shown: Shown; readonly live: 
         </div>
         <div className="dstory-side" ref={side}>
           {node ? (
-            <StageDetails key={node.key} node={node} result={shown.result} switchable={live} onClose={() => setSelected(null)} onJump={select} />
+            <StageDetails key={node.key} node={node} result={shown.result} applied={shown.applied} switchable={live} onClose={() => setSelected(null)} onJump={select} />
           ) : (
             <p className="muted dstory-hint">{t('graph.detailsHint')}</p>
           )}
@@ -144,8 +151,13 @@ function DoneView({ result }: { readonly result: Done }) {
   const hidden = useDecisionHidden();
   const [earlier, setEarlier] = useState<TrailEntry | null>(null);
   const links = useMemo(() => assumptionChain(result.event, trail), [result.event, trail]);
-  const current: Shown = { id: result.event.eventID, request: result.request, result: result.decision, event: result.event, issued: result.issued, whatIf: result.whatIf };
-  const shown: Shown = earlier ? { id: earlier.id, request: earlier.request, result: earlier.result, event: earlier.event, issued: earlier.issued } : current;
+  const current: Shown = {
+    id: result.event.eventID, request: result.request, result: result.decision, event: result.event, issued: result.issued, whatIf: result.whatIf,
+    ...(result.applied ? { applied: result.applied } : {}), ...(result.applyError ? { applyError: result.applyError } : {}),
+  };
+  const shown: Shown = earlier
+    ? { id: earlier.id, request: earlier.request, result: earlier.result, event: earlier.event, issued: earlier.issued, ...(earlier.applied ? { applied: earlier.applied } : {}) }
+    : current;
   return (
     <>
       <AssumptionChain links={links} showing={earlier} onShow={setEarlier} />

@@ -6,6 +6,7 @@
  * way to that stage. Everything shown is the trace's.
  */
 import type { DecisionResult, TraceEvent, TraceOutcome } from '../../engine/evaluate/types';
+import type { AppliedCall } from '../../engine/iamApi/types';
 import { NODE_KINDS } from '../canvas/kinds';
 import { Icon } from '../components/Icon';
 import { translate, translateReason, useLang, useT, type Translate } from '../i18n';
@@ -13,6 +14,7 @@ import { useAppStore } from '../store';
 import { policySourceText } from '../world/policyText';
 import { useWorldGraph } from '../world/useWorld';
 import { WhatIfToggle } from '../whatif/WhatIfToggle';
+import { appliedSummary } from './applied';
 import { denyFindings, explainStage, stageFacts, type ElementResult, type PolicyExplanation, type StatementCategory, type StatementExplanation } from './explain';
 import { nodeDetail, nodeTitle, outcomeWord } from './labels';
 import { OutcomeIcon } from './OutcomeIcon';
@@ -21,6 +23,8 @@ import type { GraphNode, NodeOutcome } from './stages';
 interface Props {
   readonly node: GraphNode;
   readonly result: DecisionResult;
+  /** What the simulated IAM API applied, for the `api` stage's details. */
+  readonly applied?: AppliedCall | undefined;
   /** What-if switches are offered only for the request on screen, not for an earlier one. */
   readonly switchable: boolean;
   onClose(): void;
@@ -250,7 +254,7 @@ function Params({ event }: { readonly event: TraceEvent }) {
   );
 }
 
-export function StageDetails({ node, result, switchable, onClose, onJump }: Props) {
+export function StageDetails({ node, result, applied, switchable, onClose, onJump }: Props) {
   const t = useT();
   const lang = useLang();
   const trace = result.trace ?? [];
@@ -273,6 +277,12 @@ export function StageDetails({ node, result, switchable, onClose, onJump }: Prop
       </div>
       <p className="dstage-reason">{nodeDetail(lang, node, result)}</p>
       {node.kind === 'decision' ? <p className="dstage-reason">{translateReason(lang, result.reason, result.params)}</p> : null}
+      {node.stage === 'api' && node.kind === 'step' && applied ? <p className="dstage-reason">{appliedSummary(lang, applied.summary)}</p> : null}
+      {node.stage === 'api' && node.kind === 'step' && node.outcome === 'fail' ? (
+        <blockquote lang="en" className="dmessage">
+          {result.message}
+        </blockquote>
+      ) : null}
       {node.event && (node.kind === 'step' || node.kind === 'decision') ? <Params event={node.event} /> : null}
       {node.stage === 'context' && node.kind === 'stage' ? <ContextTable result={result} /> : null}
       {node.stage === 'denyScan' && node.event ? <DenyScanFindings trace={trace} scan={node.event} onJump={onJump} /> : null}

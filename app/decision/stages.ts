@@ -3,7 +3,7 @@
  * top-level event is one node, in the order the engine evaluated it (which is AWS's order:
  * authentication, request context, the explicit-deny scan over every policy, SCPs, RCPs,
  * resource-based or trust policy, identity-based policies, boundary, session policies,
- * decision). Levels of SCPs and RCPs
+ * then — for an IAM write with parameters — the simulated IAM API, decision). Levels of SCPs and RCPs
  * come along with their stage. Authorization stages the engine never reached (the request
  * failed earlier) are listed as skipped, so the learner sees what did not happen.
  */
@@ -76,7 +76,7 @@ export function decisionGraph(result: DecisionResult): DecisionGraph {
   const accountOf = (event: TraceEvent): string | undefined => {
     const given = event.params.account;
     if (typeof given === 'string') return given;
-    if (event.kind === 'decision' || event.stage === 'authn' || event.stage === 'sts' || event.stage === 'context' || event.stage === 'denyScan') return undefined;
+    if (event.kind === 'decision' || event.stage === 'authn' || event.stage === 'sts' || event.stage === 'context' || event.stage === 'denyScan' || event.stage === 'api') return undefined;
     return RESOURCE_SIDE.has(event.stage) ? resource : caller;
   };
 
@@ -97,6 +97,8 @@ export function decisionGraph(result: DecisionResult): DecisionGraph {
     });
   }
 
+  placeApiStage(nodes);
+
   // A request refused before authorization: show the stages it never reached, before the decision.
   const reached = new Set(nodes.map((n) => n.stage));
   const isAuthz = result.decision === 'allowed' || result.decision === 'explicitDeny' || result.decision === 'implicitDeny';
@@ -116,6 +118,25 @@ export function decisionGraph(result: DecisionResult): DecisionGraph {
     nodes.splice(at === -1 ? nodes.length : at, 0, ...skipped);
   }
   return { nodes, callerAccount: caller, resourceAccount: resource, crossAccount };
+}
+
+/**
+ * The simulated IAM API acts after authorization allowed the call, and its outcome is the
+ * request's: the graph shows one decision, last, with the `api` stage just before it. The
+ * engine's trace has the authorization's own decision event first, then an `api` step
+ * (applied) or a second decision decided by `api` (refused with the API's error code): the
+ * earlier decision is left out, and a refusal gets its `api` node from its decision event.
+ */
+function placeApiStage(nodes: GraphNode[]): void {
+  const decisions = nodes.filter((n) => n.kind === 'decision');
+  const final = decisions.at(-1);
+  if (!final || (final.stage !== 'api' && !nodes.some((n) => n.stage === 'api'))) return;
+  const api = nodes.filter((n) => n.stage === 'api' && n.kind !== 'decision');
+  if (api.length === 0 && final.stage === 'api' && final.event) {
+    api.push({ ...final, key: `api:${final.event.id}`, kind: 'step', outcome: 'fail', decisive: true });
+  }
+  const rest = nodes.filter((n) => n.kind !== 'decision' && n.stage !== 'api');
+  nodes.splice(0, nodes.length, ...rest, ...api, final);
 }
 
 /** The nodes a learner may switch off as a whole layer in what-if mode. */

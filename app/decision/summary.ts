@@ -71,7 +71,9 @@ export function plainSummary(lang: Lang, { result, request, event, issued }: Sum
       sentences.push(translate(lang, 'graph.sum.implicitDeny', { who, action, resource, reason }));
       break;
     default:
-      sentences.push(translate(lang, 'graph.sum.error', { code: result.decision, reason }));
+      // The simulated IAM API refused an authorized call: AWS's error code, after authorization, not before it.
+      if (result.decidedBy.includes('api')) sentences.push(translate(lang, 'graph.sum.apiRefused', { who, action, resource, code: result.decision }));
+      else sentences.push(translate(lang, 'graph.sum.error', { code: result.decision, reason }));
   }
   return sentences.join(' ');
 }

@@ -12,6 +12,7 @@ import { useLang, useT } from '../i18n';
 import { useAppStore } from '../store';
 import type { RequestResult } from '../store/requestSlice';
 import { PredictPanel } from '../whatif/PredictPanel';
+import { AppliedCallView } from './AppliedCallView';
 import { useDecisionHidden } from '../whatif/predict';
 import { meetsExpectation, verdictOf } from './decidingStatements';
 import { StatementList } from './StatementList';
@@ -58,6 +59,7 @@ function DoneView({ result }: { readonly result: Done }) {
         <span className="muted">·</span>
         <code>{request.resource}</code>
       </p>
+      {result.applied ? <AppliedCallView applied={result.applied} applyError={result.applyError} /> : null}
       <dl className="facts">
         <div>
           <dt>{t('decision.why')}</dt>

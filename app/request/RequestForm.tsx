@@ -15,7 +15,9 @@ import { loadedRequest, prepareRequest, runFromConsole, withoutExpect } from './
 import { ContextKeysField } from './console/ContextKeysField';
 import type { ConsoleMode } from './console/draft';
 import { IssuedSession } from './console/IssuedSession';
+import { writeSpecOf } from './console/iamParams';
 import { ModeTabs, modePanelId, modeTabId } from './console/ModeTabs';
+import { ParamsField } from './console/ParamsField';
 import { ResourceField } from './console/ResourceField';
 import { SaveRequest } from './console/SaveRequest';
 import { StsFields } from './console/StsFields';
@@ -86,8 +88,10 @@ export function RequestForm() {
     setAttempted(false);
   };
 
-  const blocked = attempted && (Object.keys(live.fields).length > 0 || live.context.some((p) => p !== undefined));
+  const blocked = attempted && (Object.keys(live.fields).length > 0 || live.context.some((p) => p !== undefined) || Object.keys(live.params ?? {}).length > 0);
   const stsCall = draft.mode === 'sts';
+  // An IAM write the simulated IAM API plays: its parameters (the table in engine/iamApi drives the form).
+  const writeSpec = stsCall ? undefined : writeSpecOf(draft.action);
 
   return (
     <div className="console-body">
@@ -112,6 +116,7 @@ export function RequestForm() {
                 <>
                   <ActionField ids={ids} problem={fieldProblem('action')} />
                   <ResourceField ids={ids} problem={fieldProblem('resource')} />
+                  {writeSpec ? <ParamsField ids={ids} spec={writeSpec} problems={live.params ?? {}} /> : null}
                 </>
               )}
               <ContextKeysField ids={ids} typeOf={typeOf} suggestions={suggestions} problems={contextProblems} />

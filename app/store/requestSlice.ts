@@ -4,7 +4,9 @@
  * only what the engine returned: the UI renders them, never recomputes them.
  */
 import type { StateCreator } from 'zustand';
+import type { EditError } from '../../engine/edit/types';
 import type { DecisionResult, WhatIf } from '../../engine/evaluate/types';
+import type { AppliedCall } from '../../engine/iamApi/types';
 import type { SessionSummary } from '../../engine/pipeline/sessions';
 import type { CloudTrailEvent } from '../../engine/trail/types';
 import type { RequestJson } from '../../engine/scenario/types';
@@ -27,6 +29,10 @@ export type RequestResult =
       readonly issued?: SessionSummary;
       /** Set when this answer is a what-if evaluation (never logged, issues no session). */
       readonly whatIf?: WhatIf;
+      /** What the simulated IAM API did with an allowed IAM write (applied to the world as one undoable step). */
+      readonly applied?: AppliedCall;
+      /** Why the store refused the edits of `applied` (the world did not change). */
+      readonly applyError?: EditError;
     }
   | { readonly state: 'failed'; readonly request: RequestJson; readonly message: string; readonly restarted: boolean };
 

@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { DecisionResult } from '../../engine/evaluate/types';
+import type { AppliedCall } from '../../engine/iamApi/types';
 import type { SessionSummary } from '../../engine/pipeline/sessions';
 import type { RequestJson } from '../../engine/scenario/types';
 import type { CloudTrailEvent } from '../../engine/trail/types';
@@ -17,6 +18,8 @@ export interface TrailEntry {
   readonly result: DecisionResult;
   readonly event: CloudTrailEvent;
   readonly issued?: SessionSummary;
+  /** What the simulated IAM API applied, without its response (a secret access key is shown once, never kept in the log). */
+  readonly applied?: Omit<AppliedCall, 'response'>;
 }
 
 /** The log keeps the newest entries only: a classroom session never needs more. */

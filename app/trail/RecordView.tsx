@@ -23,6 +23,7 @@ function showDecision(entry: TrailEntry): void {
     expected: undefined,
     event: entry.event,
     ...(entry.issued ? { issued: entry.issued } : {}),
+    ...(entry.applied ? { applied: entry.applied } : {}),
   });
   store.setMainView('decision');
 }

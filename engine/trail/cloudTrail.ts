@@ -7,6 +7,7 @@
 import type { ResolvedPrincipal } from '../evaluate/principal';
 import type { ResourceTarget } from '../evaluate/resourceTarget';
 import type { DecisionResult } from '../evaluate/types';
+import type { AppliedCall } from '../iamApi/types';
 import type { IssuedSession } from '../pipeline/sessions';
 import type { RequestJson } from '../scenario/types';
 import type { CloudTrailEvent, CloudTrailResource, CloudTrailSessionIssuer, CloudTrailUserIdentity } from './types';
@@ -56,6 +57,8 @@ export interface CloudTrailInput {
   readonly context?: readonly (readonly [string, string | readonly string[]])[];
   /** What a successful STS call returned, with AWS's element names. */
   readonly response?: Readonly<Record<string, unknown>>;
+  /** What the simulated IAM API did with an allowed IAM write (its response is what CloudTrail logs). */
+  readonly applied?: AppliedCall;
   readonly eventTime: Date;
   readonly ids: IdSource;
   /** The action's access level in the IAM service data (`Read`, `List`, `Write` …), when loaded. */
@@ -68,7 +71,7 @@ function isoSeconds(date: Date): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** STS credentials' `expiration` as CloudTrail writes it: `Nov 23, 2026, 10:15:00 PM` (UTC). */
+/** STS credentials' `expiration` and IAM's `createDate` as CloudTrail writes them: `Nov 23, 2026, 10:15:00 PM` (UTC). */
 export function cloudTrailExpiration(date: Date): string {
   const h = date.getUTCHours();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -165,18 +168,43 @@ function camel(key: string): string {
   return key.length === 0 ? key : key[0]!.toLowerCase() + key.slice(1);
 }
 
-/** Request parameters CloudTrail never writes: secrets. */
-const SECRET_PARAMETERS: ReadonlySet<string> = new Set(['tokenCode', 'secretAccessKey', 'password', 'samlAssertion', 'webIdentityToken']);
+/**
+ * Request parameters and response elements CloudTrail never writes: secrets (an MFA code, a
+ * secret access key, a console password — IAM's CreateLoginProfile and UpdateLoginProfile
+ * are logged without it —, a SAML assertion, a web identity token).
+ */
+const SECRET_PARAMETERS: ReadonlySet<string> = new Set(['tokenCode', 'secretAccessKey', 'password', 'newPassword', 'oldPassword', 'samlAssertion', 'webIdentityToken']);
 
-/** A value with AWS's PascalCase element names turned into CloudTrail's camelCase ones, secrets left out. */
-function camelDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(camelDeep);
+/**
+ * Parameters that carry a policy document: CloudTrail logs the document as the JSON text
+ * the caller sent (a string), never as an object with its keys renamed.
+ */
+const DOCUMENT_PARAMETERS: ReadonlySet<string> = new Set(['policy', 'policyDocument', 'assumeRolePolicyDocument']);
+
+/**
+ * A value with AWS's PascalCase element names turned into CloudTrail's camelCase ones,
+ * secrets left out; with `documents`, the top-level policy documents of request parameters as text.
+ */
+function camelDeep(value: unknown, documents = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => camelDeep(v));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     const name = camel(k);
     if (SECRET_PARAMETERS.has(name) || v === undefined) continue;
-    out[name] = camelDeep(v);
+    out[name] = documents && DOCUMENT_PARAMETERS.has(name) && v !== null && typeof v === 'object' ? JSON.stringify(v) : camelDeep(v);
+  }
+  return out;
+}
+
+/** IAM's dates in a response (`createDate`), written as CloudTrail writes them. */
+function cloudTrailDates(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloudTrailDates);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const date = (k === 'createDate' || k === 'expiration') && typeof v === 'string' ? new Date(v) : undefined;
+    out[k] = date && !Number.isNaN(date.getTime()) ? cloudTrailExpiration(date) : cloudTrailDates(v);
   }
   return out;
 }
@@ -213,7 +241,7 @@ function requestParameters(input: CloudTrailInput, service: string): Readonly<Re
       else out[`${type === 'instance-profile' ? 'instanceProfile' : type}Name`] = name;
     }
   }
-  if (request.params) Object.assign(out, camelDeep(request.params));
+  if (request.params) Object.assign(out, camelDeep(request.params, true));
   return Object.keys(out).length > 0 ? out : null;
 }
 
@@ -221,7 +249,10 @@ function requestParameters(input: CloudTrailInput, service: string): Readonly<Re
 const LOGGED_RESPONSES: ReadonlySet<string> = new Set(['assumerole', 'assumerolewithwebidentity', 'assumerolewithsaml', 'getsessiontoken', 'getfederationtoken']);
 
 function responseElements(input: CloudTrailInput, service: string, operation: string): Readonly<Record<string, unknown>> | null {
-  if (input.result.decision !== 'allowed' || !input.response || service !== 'sts' || !LOGGED_RESPONSES.has(operation.toLowerCase())) return null;
+  if (input.result.decision !== 'allowed') return null;
+  // An applied IAM write: what IAM returned (CreateUser's user, CreateAccessKey's key without its secret …); null when it returns nothing (AttachUserPolicy).
+  if (service === 'iam') return input.applied?.response ? (cloudTrailDates(camelDeep(input.applied.response)) as Record<string, unknown>) : null;
+  if (!input.response || service !== 'sts' || !LOGGED_RESPONSES.has(operation.toLowerCase())) return null;
   const out = camelDeep(input.response) as Record<string, unknown>;
   const credentials = out['credentials'] as Record<string, unknown> | undefined;
   if (credentials && typeof credentials['expiration'] === 'string') {

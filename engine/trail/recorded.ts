@@ -1,12 +1,13 @@
 /**
- * A request's outcome as the app receives it: the decision, its CloudTrail record, and the
- * session a successful STS call issued. One function, so the worker and the tests that
+ * A request's outcome as the app receives it: the decision, its CloudTrail record, the
+ * session a successful STS call issued, and what the simulated IAM API applied. One function, so the worker and the tests that
  * stand in for it build the record the same way.
  */
 import { issuedSessionOf, type RunOutcome } from '../pipeline/run';
 import { summarizeSession, type SessionStore, type SessionSummary } from '../pipeline/sessions';
 import type { RequestJson } from '../scenario/types';
 import type { DecisionResult } from '../evaluate/types';
+import type { AppliedCall } from '../iamApi/types';
 import { cloudTrailEvent, type IdSource } from './cloudTrail';
 import type { CloudTrailEvent } from './types';
 
@@ -14,6 +15,8 @@ export interface RecordedOutcome {
   readonly result: DecisionResult;
   readonly event: CloudTrailEvent;
   readonly issued?: SessionSummary;
+  /** The IAM write the simulated IAM API applied: the app applies its edits to its world (undoable). */
+  readonly applied?: AppliedCall;
 }
 
 export interface RecordOptions {
@@ -39,9 +42,10 @@ export function recordOutcome(request: RequestJson, outcome: RunOutcome, options
     ...(outcome.target ? { target: outcome.target } : {}),
     ...(outcome.context ? { context: outcome.context } : {}),
     ...(outcome.response ? { response: outcome.response } : {}),
+    ...(outcome.applied ? { applied: outcome.applied } : {}),
     ...(options.accessLevel === undefined ? {} : { accessLevel: options.accessLevel }),
   });
   const { sessions } = options;
   const issued = sessions && outcome.issued ? summarizeSession(outcome.issued, sessions.nameOf(outcome.issued)) : undefined;
-  return { result: outcome.result, event, ...(issued ? { issued } : {}) };
+  return { result: outcome.result, event, ...(issued ? { issued } : {}), ...(outcome.applied ? { applied: outcome.applied } : {}) };
 }

@@ -6,6 +6,7 @@
 import type { ConsoleJson, RequestJson } from '../../../engine/scenario/types';
 import { contextProblems, toContext, type ContextProblem, type KeyType } from './contextKeys';
 import type { RequestDraft } from './draft';
+import { buildParams, writeSpecOf, type ParamProblem } from './iamParams';
 import { needsCaller, stsProblems, stsRequest, type StsField, type StsProblem } from './sts';
 
 /** A field of the form with a problem. */
@@ -15,6 +16,8 @@ export interface BuildProblems {
   readonly fields: Partial<Record<DraftField, 'required' | StsProblem>>;
   /** By index of `draft.context`. */
   readonly context: readonly (ContextProblem | undefined)[];
+  /** The parameters of an IAM write, by API name (only those with a problem). */
+  readonly params?: Readonly<Record<string, ParamProblem>>;
 }
 
 export type Built = { readonly ok: true; readonly request: RequestJson } | { readonly ok: false; readonly problems: BuildProblems };
@@ -65,11 +68,20 @@ export function buildRequest(draft: RequestDraft, inputs: BuildInputs): Built {
     if (draft.action.trim() === '') fields.action = 'required';
     if (draft.resource.trim() === '') fields.resource = 'required';
   }
-  if (Object.keys(fields).length > 0 || context.some((p) => p !== undefined)) return { ok: false, problems: { fields, context } };
+  // An IAM write the simulated IAM API plays: its parameters, when the learner gives any.
+  const spec = stsCall ? undefined : writeSpecOf(draft.action);
+  const write = spec ? buildParams(spec, draft.params ?? {}, draft.resource) : undefined;
+  const params = write && Object.keys(write.problems).length > 0 ? write.problems : undefined;
+  if (Object.keys(fields).length > 0 || context.some((p) => p !== undefined) || params) return { ok: false, problems: { fields, context, ...(params ? { params } : {}) } };
 
   const base: RequestJson = stsCall
     ? stsRequest(draft.sts, callerNeeded ? caller.principal : undefined)
-    : { ...(caller.principal !== undefined ? { principal: caller.principal } : {}), action: draft.action.trim(), resource: draft.resource.trim() };
+    : {
+        ...(caller.principal !== undefined ? { principal: caller.principal } : {}),
+        action: draft.action.trim(),
+        resource: draft.resource.trim(),
+        ...(write?.params ? { params: write.params } : {}),
+      };
   const contextValues = toContext(draft.context, inputs.typeOf);
   const signIn = draft.consoleSignIn && canSignIn(draft) ? (inputs.signIn ?? {}) : undefined;
   return {

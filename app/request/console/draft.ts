@@ -62,6 +62,11 @@ export interface RequestDraft {
   readonly action: string;
   readonly resource: string;
   readonly context: readonly ContextEntry[];
+  /**
+   * The parameters of an IAM write the simulated IAM API plays (by API name, as typed): kept
+   * across actions, sent only for the parameters the action takes (see `iamParams.ts`).
+   */
+  readonly params: Readonly<Record<string, string>>;
   readonly sts: StsDraft;
   /** The saved request the form was filled from, while unchanged (its every field and `expect` come along). */
   readonly exampleId?: string;
@@ -95,5 +100,6 @@ export const EMPTY_DRAFT: RequestDraft = {
   action: '',
   resource: '',
   context: [],
+  params: {},
   sts: EMPTY_STS,
 };

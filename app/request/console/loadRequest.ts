@@ -7,6 +7,7 @@ import type { RequestJson } from '../../../engine/scenario/types';
 import { parsePrincipalName } from '../../../engine/model/principalArn';
 import { contextEntries } from './contextKeys';
 import { EMPTY_STS, type CallerKind, type RequestDraft } from './draft';
+import { paramsDraftOf } from './iamParams';
 import { stsDraftOf } from './sts';
 
 /** How the caller picker shows `principal`; `listed` says whether the picker lists it. */
@@ -36,6 +37,8 @@ export function draftOfRequest(request: RequestJson, current: RequestDraft, list
     action: request.action,
     resource: request.resource,
     context: contextEntries(request.context),
+    // An IAM write's parameters, all of them: a saved request without any stays a question of authorization.
+    params: sts ? current.params : paramsDraftOf(request),
     sts: sts ?? current.sts,
     ...(request.id !== undefined ? { exampleId: request.id } : {}),
   };
