@@ -13,6 +13,26 @@ import { VitePWA } from 'vite-plugin-pwa';
 import iamData, { iamDataVersion } from './scripts/vite-plugin-iam-data';
 
 /**
+ * Origins a teacher's packs of exercises may be fetched from (`?pack=https://…`), as a
+ * space-separated list in `PACK_ORIGINS` at build time (`PACK_ORIGINS="https://teacher.example"
+ * npm run build`). By default none: the site connects only to itself, so a pack on another
+ * origin is refused by the browser (the Exercises view says the fetch failed) and the
+ * learner can still download it and open the file. Each origin must also answer with CORS
+ * headers. Widening `connect-src` to every https origin would let an injected script send
+ * the learner's worlds anywhere: a deployment names the few origins it trusts instead.
+ */
+export function packOrigins(value = process.env.PACK_ORIGINS ?? ''): string[] {
+  return value
+    .split(/\s+/)
+    .filter((origin) => origin !== '')
+    .map((origin) => {
+      const url = new URL(origin);
+      if (url.protocol !== 'https:' || url.origin !== origin.replace(/\/$/, '')) throw new Error(`PACK_ORIGINS: \`${origin}\` is not an https origin (scheme, host and port only).`);
+      return url.origin;
+    });
+}
+
+/**
  * The policy of the built page. `style-src 'unsafe-inline'` is needed because Monaco and
  * React Flow create <style> elements at run time; scripts stay strictly `'self'` (no
  * inline script, no eval). Workers come from our own files only.
@@ -24,7 +44,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "worker-src 'self'",
-  "connect-src 'self'",
+  ["connect-src 'self'", ...packOrigins()].join(' '),
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -90,6 +110,21 @@ export default defineConfig(() => ({
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         runtimeCaching: [
+          {
+            // Packs of exercises opened by address (`?pack=`, same origin or a PACK_ORIGINS
+            // one): the network first, so a teacher's update is seen, and the cached copy
+            // offline. (The shipped packs in packs/ are precached; the app also keeps every
+            // opened pack's text in localStorage.)
+            urlPattern: ({ url, request, sameOrigin }) =>
+              request.destination === '' && url.pathname.endsWith('.json') && !(sameOrigin && url.pathname.includes('/data/')),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'iam-packs',
+              networkTimeoutSeconds: 5,
+              expiration: { maxEntries: 50 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.includes('/data/'),
             handler: 'CacheFirst',

@@ -18,12 +18,15 @@ import { RequestForm } from './request/RequestForm';
 import { loadCanvas } from './canvas/loadCanvas';
 import { useAppStore } from './store';
 import { MainTabs, panelId, tabId } from './layout/MainTabs';
+import { ExerciseCard } from './exercises/ExerciseCard';
+import { startClassroom } from './exercises/classroom';
 
 const resetWorld = () => void workspaceActions.openSample();
 const WorldCanvas = lazy(loadCanvas);
 // The decision graph and the event log are their own chunks: not needed for the first paint.
 const DecisionPanel = lazy(() => import('./decision/DecisionPanel'));
 const EventLog = lazy(() => import('./trail/EventLog'));
+const ExercisesView = lazy(() => import('./exercises/ExercisesView'));
 
 export function App() {
   const t = useT();
@@ -33,6 +36,9 @@ export function App() {
   const mainView = useAppStore((s) => s.mainView);
   // A view is mounted the first time it is shown, then kept (the map keeps its viewport and layout).
   const shown = useShownViews(mainView);
+
+  // The classroom starts after the workspaces (it restores the open pack and follows `?pack=`).
+  useEffect(() => void startClassroom(), []);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -69,6 +75,9 @@ export function App() {
             <h2 id="map-title" className="visually-hidden">
               {t('main.title')}
             </h2>
+            <ErrorBoundary region="region.exercises" onReset={resetWorld}>
+              <ExerciseCard />
+            </ErrorBoundary>
             <MainTabs />
             <div id={panelId('map')} role="tabpanel" aria-labelledby={tabId('map')} className="main-panel map-panel" hidden={mainView !== 'map'}>
               <ErrorBoundary region="region.map" onReset={resetWorld}>
@@ -94,6 +103,15 @@ export function App() {
                 <ErrorBoundary region="region.log" onReset={resetWorld}>
                   <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
                     <EventLog />
+                  </Suspense>
+                </ErrorBoundary>
+              ) : null}
+            </div>
+            <div id={panelId('exercises')} role="tabpanel" aria-labelledby={tabId('exercises')} className="main-panel" hidden={mainView !== 'exercises'}>
+              {shown.has('exercises') ? (
+                <ErrorBoundary region="region.exercises" onReset={resetWorld}>
+                  <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
+                    <ExercisesView />
                   </Suspense>
                 </ErrorBoundary>
               ) : null}

@@ -10,6 +10,7 @@ import { consoleEn } from './areas/console.en';
 import { decisionEn } from './areas/decision.en';
 import { whatifEn } from './areas/whatif.en';
 import { trailEn } from './areas/trail.en';
+import { classroomEn } from './areas/classroom.en';
 
 export const en = {
   ...builderEn,
@@ -20,6 +21,7 @@ export const en = {
   ...decisionEn,
   ...whatifEn,
   ...trailEn,
+  ...classroomEn,
   'app.name': 'IAM Playground',
   'app.tagline': 'Build an AWS world, send a request, watch IAM decide.',
   'app.skipToRequest': 'Skip to the request console',

@@ -10,6 +10,7 @@ import { consoleKo } from './areas/console.ko';
 import { decisionKo } from './areas/decision.ko';
 import { whatifKo } from './areas/whatif.ko';
 import { trailKo } from './areas/trail.ko';
+import { classroomKo } from './areas/classroom.ko';
 import type { Messages } from './en';
 
 export const ko: Messages = {
@@ -21,6 +22,7 @@ export const ko: Messages = {
   ...decisionKo,
   ...whatifKo,
   ...trailKo,
+  ...classroomKo,
   'app.name': 'IAM Playground',
   'app.tagline': 'AWS 환경을 만들고, 요청을 보내고, IAM이 어떻게 결정하는지 살펴보세요.',
   'app.skipToRequest': '요청 콘솔로 건너뛰기',

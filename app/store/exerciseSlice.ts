@@ -20,10 +20,27 @@ export type PackSource =
 
 export type PackStatus =
   | { readonly state: 'none' }
-  | { readonly state: 'loading'; readonly source: PackSource }
+  /** `open`: the pack open meanwhile, still worked on until the new one is ready. */
+  | { readonly state: 'loading'; readonly source: PackSource; readonly open?: { readonly pack: PackJson; readonly source: PackSource } }
   | { readonly state: 'ready'; readonly source: PackSource; readonly pack: PackJson }
-  /** The pack could not be read or is not valid: why, with JSON paths; the open pack (if any) is kept. */
-  | { readonly state: 'failed'; readonly source: PackSource; readonly message?: string; readonly faults?: readonly WorldFault[] };
+  /**
+   * The pack could not be read or is not valid: why, with JSON paths; the open pack (if any)
+   * is kept as `open`, and stays the one being worked on.
+   */
+  | {
+      readonly state: 'failed';
+      readonly source: PackSource;
+      readonly message?: string;
+      readonly faults?: readonly WorldFault[];
+      readonly open?: { readonly pack: PackJson; readonly source: PackSource };
+    };
+
+/** The pack being worked on: the ready one, or the one kept open while another loads or after it failed. */
+export function openPack(status: PackStatus): { readonly pack: PackJson; readonly source: PackSource } | null {
+  if (status.state === 'ready') return { pack: status.pack, source: status.source };
+  if (status.state === 'failed' || status.state === 'loading') return status.open ?? null;
+  return null;
+}
 
 /** The learner's work on one exercise. */
 export interface ExerciseProgress {
@@ -56,6 +73,8 @@ export interface ExerciseSlice {
   setActiveExercise(id: string | null): void;
   setJudgement(judgement: JudgementState): void;
   setProgress(progress: Readonly<Record<string, ExerciseProgress>>): void;
+  /** Makes a pack the open one with its progress, in one change (progress is never seen under another pack). */
+  adoptPack(source: PackSource, pack: PackJson, progress: Readonly<Record<string, ExerciseProgress>>): void;
   updateProgress(id: string, patch: Partial<ExerciseProgress>): void;
   /** Notes a request the learner sent (console or batch, not what-if) in the active exercise; nothing without one. */
   notePerformed(record: PerformedRecord): void;
@@ -72,6 +91,7 @@ export const createExerciseSlice: StateCreator<AppState, [], [], ExerciseSlice> 
   setActiveExercise: (activeExercise) => set({ activeExercise, judgement: { state: 'idle' } }),
   setJudgement: (judgement) => set({ judgement }),
   setProgress: (progress) => set({ progress }),
+  adoptPack: (source, pack, progress) => set({ packStatus: { state: 'ready', source, pack }, progress }),
   updateProgress: (id, patch) => set((s) => ({ progress: { ...s.progress, [id]: { ...(s.progress[id] ?? NO_PROGRESS), ...patch } } })),
   notePerformed: (record) => {
     const id = get().activeExercise;

@@ -12,8 +12,8 @@ export type Notice =
   | { readonly kind: 'offlineReady' }
   | { readonly kind: 'updateAvailable' };
 
-/** What the main region shows: the map of the world, the decision of the last request, or the event log. */
-export type MainView = 'map' | 'decision' | 'log';
+/** What the main region shows: the map of the world, the decision of the last request, the event log, or the exercises. */
+export type MainView = 'map' | 'decision' | 'log' | 'exercises';
 
 export interface UiSlice {
   readonly language: Lang;
