@@ -40,5 +40,5 @@ export const editErrorsKo: Readonly<Record<EditErrorCode, string>> = {
   orgIdInvalid: '`{id}`은(는) 올바른 ID가 아닙니다. 조직 ID는 `o-`와 영문 소문자·숫자 10~32자이고, OU ID는 `ou-`로 시작합니다.',
   lastScp: '`{policy}`은(는) `{target}`에 연결된 유일한 SCP입니다. 루트, OU, 계정에는 SCP가 항상 하나 이상 연결되어 있어야 하므로, 먼저 다른 SCP를 연결하세요.',
   rootPasswordWeak: '루트 사용자의 암호는 {min}~{max}자이고 영문 대문자, 영문 소문자, 숫자, 기호(! @ # $ % ^ & * ( ) _ + - = 등) 중 {kinds}가지 이상을 써야 합니다(지금 {length}자).',
-  worldLocked: '이 연습은 요청을 보내며 진행합니다. 요청 콘솔에서 IAM API를 호출해 세계를 바꾸세요(실행 취소로 한 단계 되돌릴 수 있습니다).',
+  worldLocked: '이 연습은 요청을 보내며 진행합니다. 요청 콘솔에서 IAM API를 호출해 환경을 바꾸세요(실행 취소로 한 단계 되돌릴 수 있습니다).',
 };

@@ -109,5 +109,5 @@ export const reasonsKo: Readonly<Record<ReasonCode, string>> = {
   stsCall: 'AWS STS 호출',
   stsValidation: '호출 매개변수를 확인합니다.',
   stsSessionIssued: 'AWS STS가 세션을 발급했습니다.',
-  apiApplied: 'IAM API가 호출을 적용했습니다. 세계가 바뀌었습니다.',
+  apiApplied: 'IAM API가 호출을 적용했습니다. 환경이 바뀌었습니다.',
 };

@@ -182,8 +182,8 @@ export const consoleKo: Readonly<Record<keyof typeof consoleEn, string>> = {
   // IAM write parameters (issue 7: the simulated IAM API)
   'console.params.title': '파라미터',
   'console.params.hint': 'IAM API가 부르는 이름 그대로의 {action} 파라미터입니다.',
-  'console.params.authzOnly': '비워 두면 이 호출이 허용되는지만 묻고 아무것도 바뀌지 않습니다. 채우면 호출을 실제로 실행합니다. 허용되면 IAM API가 세계에 적용합니다(실행 취소로 되돌릴 수 있습니다).',
-  'console.params.willApply': '호출이 허용되면 IAM API가 세계에 적용합니다(실행 취소로 되돌릴 수 있습니다). 허용 여부만 물으려면 모든 필드를 비우세요.',
+  'console.params.authzOnly': '비워 두면 이 호출이 허용되는지만 묻고 아무것도 바뀌지 않습니다. 채우면 호출을 실제로 실행합니다. 허용되면 IAM API가 환경에 적용합니다(실행 취소로 되돌릴 수 있습니다).',
+  'console.params.willApply': '호출이 허용되면 IAM API가 환경에 적용합니다(실행 취소로 되돌릴 수 있습니다). 허용 여부만 물으려면 모든 필드를 비우세요.',
   'console.param.required': '필수입니다.',
   'console.param.optional': '선택 사항입니다.',
   'console.param.fromResource': '비워 두면 리소스에서 가져옵니다({value}).',

@@ -89,10 +89,10 @@ export const decisionKo: Readonly<Record<keyof typeof decisionEn, string>> = {
   'graph.layer.session': '세션 정책',
   'graph.layer.other': '정책',
   // The simulated IAM API (issue 7): what an applied IAM write changed
-  'graph.sum.apiRefused': '{who}은(는) {resource}에 대해 {action}을(를) 수행할 수 있지만, IAM API가 {code}(으)로 호출을 거절했습니다. 세계는 바뀌지 않았습니다.',
+  'graph.sum.apiRefused': '{who}은(는) {resource}에 대해 {action}을(를) 수행할 수 있지만, IAM API가 {code}(으)로 호출을 거절했습니다. 환경은 바뀌지 않았습니다.',
   'api.applied.title': 'IAM API가 호출을 적용했습니다',
-  'api.applied.undo': '세계가 바뀌었고 지도에 반영되었습니다. 실행 취소(Ctrl/Cmd+Z)로 이 단계를 되돌릴 수 있습니다.',
-  'api.applied.storeRefused': 'IAM API는 호출을 적용했지만 화면의 세계에 변경을 반영하지 못했습니다: {message}',
+  'api.applied.undo': '환경이 바뀌었고 지도에 반영되었습니다. 실행 취소(Ctrl/Cmd+Z)로 이 단계를 되돌릴 수 있습니다.',
+  'api.applied.storeRefused': 'IAM API는 호출을 적용했지만 화면의 환경에 변경을 반영하지 못했습니다: {message}',
   'api.applied.secret.title': '새 액세스 키',
   'api.applied.secret.note': '비밀: AWS는 비밀 액세스 키를 이 응답에서 단 한 번만 보여 줍니다. 이벤트 로그에는 절대 기록되지 않습니다.',
   'api.target.user': '사용자 {name}',

@@ -3,7 +3,7 @@ import type { whatifEn } from './whatif.en';
 
 export const whatifKo: Readonly<Record<keyof typeof whatifEn, string>> = {
   'whatif.title': '만약에…',
-  'whatif.intro': '정책, 문(Statement) 또는 계층 전체를 끄고 결정이 어떻게 바뀌는지 보세요. 월드 자체는 바뀌지 않습니다.',
+  'whatif.intro': '정책, 문(Statement) 또는 계층 전체를 끄고 결정이 어떻게 바뀌는지 보세요. 환경 자체는 바뀌지 않습니다.',
   'whatif.layers': '계층 전체 끄기',
   'whatif.switchOff': '끄기',
   'whatif.switchOffPolicy': '정책 {name} 끄기',
