@@ -34,7 +34,7 @@ const words = {
     submit: '평가하기',
     solved: '해결했습니다!',
     unmet: '아직 달성하지 못함',
-    goal: 'dev-lee가 acme-secrets의 payroll.csv를 읽었습니다',
+    goal: 'dev-lee가 acme-secrets의 payroll.csv를 읽었다',
   },
 } as const;
 
