@@ -1,9 +1,11 @@
 /**
- * Entry: renders the app and opens the learner's workspace (app/workspace/workspaces.ts: a
- * share link, else the workspace open last, else the sample world on a first visit); once
- * it is drawn, registers the service worker and preloads the editor. Engine restarts and
- * the main-thread fallback become notices.
+ * Entry: starts opening the storage (before anything else), renders the app and opens the
+ * learner's workspace (app/workspace/workspaces.ts: a share link, else the workspace open
+ * last, else the sample world on a first visit); once it is drawn, registers the service
+ * worker and preloads the editor. Engine restarts and the main-thread fallback become notices.
  */
+// First: opening the storage starts before the rest of the app is evaluated.
+import './persist/startStorage';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -5,7 +5,7 @@
  * right-to-left text cannot reorder the card, and given whole in the title.
  */
 import type { Node, NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Icon } from '../components/Icon';
 import type { WorldNode } from '../world/graph';
 import type { DropState } from './flowElements';
@@ -25,10 +25,12 @@ export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
 
 function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
   const { node, highlighted, drop } = data;
+  // Hovered once, the node keeps its live connection point (see Handles.tsx).
+  const [hovered, setHovered] = useState(false);
   const kind = NODE_KINDS[node.kind];
   const classes = ['entity-node', kind.tone, selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', drop !== 'none' ? `is-drop-${drop}` : ''].filter(Boolean).join(' ');
   return (
-    <div className={classes}>
+    <div className={classes} onPointerEnter={hovered ? undefined : () => setHovered(true)}>
       <span className="entity-icon">
         <Icon name={kind.icon} size={18} />
       </span>
@@ -38,7 +40,7 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
           {node.label}
         </span>
       </span>
-      <Handles connectable={CONNECTABLE.has(node.kind)} />
+      <Handles connectable={CONNECTABLE.has(node.kind)} live={hovered || (selected ?? false)} />
     </div>
   );
 }
