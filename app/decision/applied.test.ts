@@ -4,7 +4,7 @@ import { API_SUMMARY_CODES } from '../../engine/iamApi/spec';
 import { compileWorld } from '../../engine/index';
 import { runRequestDetailed } from '../../engine/pipeline/run';
 import { SessionStore } from '../../engine/pipeline/sessions';
-import type { RequestJson, ScenarioJson } from '../../engine/scenario/types';
+import type { RequestJson } from '../../engine/scenario/types';
 import { counterIds } from '../../engine/trail/cloudTrail';
 import { recordOutcome } from '../../engine/trail/recorded';
 import { translate } from '../i18n';
@@ -12,18 +12,10 @@ import { appliedSummary, newAccessKey, summaryKey } from './applied';
 import { nodeDetail } from './labels';
 import { decisionGraph } from './stages';
 import { plainSummary } from './summary';
+import { SELF_SERVICE_WORLD } from './testWorlds';
 
 const managed = loadManagedPolicySourceNode();
-const A = '111111111111';
-const DEV = `arn:aws:iam::${A}:user/dev-lee`;
-const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
-const scenario: ScenarioJson = {
-  format: 'iam-playground/scenario', version: 1, now: '2026-03-01T12:00:00Z',
-  accounts: [{
-    id: A,
-    users: [{ name: 'dev-lee', inlinePolicies: { self: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:AttachUserPolicy', 'iam:CreateAccessKey'], Resource: DEV }] } } }],
-  }],
-};
+const { A, DEV, ADMIN, scenario } = SELF_SERVICE_WORLD;
 
 /** Judges a request as the worker does, with the simulated IAM API. */
 async function judge(request: Omit<RequestJson, 'principal'>) {

@@ -37,3 +37,18 @@ export async function runAll(scenario: ScenarioJson, managed: ManagedPolicySourc
   }
   return entries;
 }
+
+/** dev-lee may attach policies to themself and create their own access keys: the IAM write tests' world. */
+export const SELF_SERVICE_WORLD = (() => {
+  const A = '111111111111';
+  const DEV = `arn:aws:iam::${A}:user/dev-lee`;
+  const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+  const scenario: ScenarioJson = {
+    format: 'iam-playground/scenario', version: 1, now: '2026-03-01T12:00:00Z',
+    accounts: [{
+      id: A,
+      users: [{ name: 'dev-lee', inlinePolicies: { self: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:AttachUserPolicy', 'iam:CreateAccessKey'], Resource: DEV }] } } }],
+    }],
+  };
+  return { A, DEV, ADMIN, scenario };
+})();

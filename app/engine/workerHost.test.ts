@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { latestManagedPolicies } from '../../engine/data/nodeManagedPolicies';
-import { managedPolicyFileName } from '../../engine/data/managedPolicies';
+import { serveManagedPolicies } from '../../engine/data/nodeServeManagedPolicies';
 import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from '../../engine/worker/protocol';
 import { createEngineHost } from '../../engine/worker/worker';
 import type { ScenarioJson } from '../../engine/scenario/types';
@@ -9,17 +8,6 @@ import type { ScenarioJson } from '../../engine/scenario/types';
 const text = readFileSync(new URL('../../public/samples/starter.json', import.meta.url), 'utf8');
 const BASE = 'https://playground.test/sub/';
 
-/** Serves `data/managed-policies/*.json` under BASE, as the data plugin does. */
-function serveManagedPolicies() {
-  const files = new Map(latestManagedPolicies().map((r) => [`${BASE}data/managed-policies/${managedPolicyFileName(r.name)}`, r]));
-  const requested: string[] = [];
-  vi.stubGlobal('fetch', async (url: string) => {
-    requested.push(url);
-    const record = files.get(url);
-    return { ok: !!record, status: record ? 200 : 404, json: async () => record };
-  });
-  return requested;
-}
 
 let nextId = 1;
 const ask = (host: ReturnType<typeof createEngineHost>, message: Record<string, unknown>): Promise<WorkerResponse> =>
@@ -29,7 +17,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the worker host (the same code on the main thread)', () => {
   it('parses the sample, loads its AWS managed policy from the site, and judges its requests', async () => {
-    const requested = serveManagedPolicies();
+    const requested = serveManagedPolicies(BASE);
     const host = createEngineHost('https://elsewhere.test/');
     const parsed = await ask(host, { type: 'parseScenario', text });
     expect(parsed.type).toBe('scenarioParsed');

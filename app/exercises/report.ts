@@ -18,6 +18,7 @@ import { IdbRepository } from '../persist/idbRepository';
 import { useAppStore } from '../store';
 import { openPack } from '../store/exerciseSlice';
 import { exercisesOf } from './packs';
+import { downloadTextFile } from '../components/downloadFile';
 
 export interface ReportExercise {
   readonly id: string;
@@ -104,13 +105,5 @@ export function reportFileName(report: CompletionReport): string {
 
 /** Offers the report as a file download. */
 export function downloadReport(report: CompletionReport): void {
-  const blob = new Blob([`${JSON.stringify(report, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = reportFileName(report);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadTextFile(`${JSON.stringify(report, null, 2)}\n`, reportFileName(report));
 }

@@ -9,23 +9,15 @@ import { loadManagedPolicySourceNode } from '../../engine/data/nodeManagedPolici
 import { compileWorld } from '../../engine/index';
 import { runRequestDetailed } from '../../engine/pipeline/run';
 import { SessionStore } from '../../engine/pipeline/sessions';
-import type { RequestJson, ScenarioJson } from '../../engine/scenario/types';
+import type { RequestJson } from '../../engine/scenario/types';
 import { counterIds } from '../../engine/trail/cloudTrail';
 import { recordOutcome } from '../../engine/trail/recorded';
 import type { WorkerRequest, WorkerResponse } from '../../engine/worker/protocol';
 import { useAppStore } from '../store';
+import { SELF_SERVICE_WORLD } from '../decision/testWorlds';
 
 const managed = loadManagedPolicySourceNode();
-const A = '111111111111';
-const DEV = `arn:aws:iam::${A}:user/dev-lee`;
-const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
-const scenario: ScenarioJson = {
-  format: 'iam-playground/scenario', version: 1, now: '2026-03-01T12:00:00Z',
-  accounts: [{
-    id: A,
-    users: [{ name: 'dev-lee', inlinePolicies: { self: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:AttachUserPolicy', 'iam:CreateAccessKey'], Resource: DEV }] } } }],
-  }],
-};
+const { DEV, ADMIN, scenario } = SELF_SERVICE_WORLD;
 
 // The engine as the worker answers: the request judged in the store's world, with the simulated IAM API —
 // even for a what-if (the worker never applies one): the app must not apply what a what-if returns.

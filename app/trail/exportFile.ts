@@ -5,6 +5,7 @@
  */
 import type { CloudTrailEvent } from '../../engine/trail/types';
 import type { TrailEntry } from '../store/trailSlice';
+import { downloadTextFile } from '../components/downloadFile';
 
 export interface TrailFile {
   readonly Records: readonly CloudTrailEvent[];
@@ -32,13 +33,5 @@ export function trailFileName(at: Date): string {
 
 /** Downloads `entries` as a CloudTrail log file (a Blob URL: the site's CSP allows `blob:`). */
 export function downloadTrail(entries: readonly TrailEntry[], at = new Date()): void {
-  const url = URL.createObjectURL(new Blob([trailFileText(entries)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = trailFileName(at);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL by now; a minute is ample for slow disks.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadTextFile(trailFileText(entries), trailFileName(at));
 }

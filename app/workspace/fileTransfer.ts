@@ -11,6 +11,7 @@ import { engine } from '../engine/engine';
 import { translate } from '../i18n';
 import { useAppStore } from '../store';
 import { fileNameOf } from './names';
+import { downloadTextFile } from '../components/downloadFile';
 
 /**
  * Files larger than this are refused before they are read into memory: the engine refuses
@@ -39,15 +40,7 @@ export function scenarioFileText(world: ScenarioJson): string {
 export function exportScenario(): void {
   const { world, workspace } = useAppStore.getState();
   if (!world) return;
-  const url = URL.createObjectURL(new Blob([scenarioFileText(world)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileNameOf(workspace?.name ?? 'world', 'json');
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL by now; a minute is ample for slow disks.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadTextFile(scenarioFileText(world), fileNameOf(workspace?.name ?? 'world', 'json'));
 }
 
 function titleOf(world: ScenarioJson): string | undefined {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { managedPolicyFileName } from '../data/managedPolicies';
-import { latestManagedPolicies } from '../data/nodeManagedPolicies';
+import { serveManagedPolicies } from '../data/nodeServeManagedPolicies';
 import type { ExerciseJson, ScenarioJson } from '../scenario/types';
 import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
 import { createEngineHost } from './worker';
@@ -9,17 +8,6 @@ const BASE = 'https://playground.test/';
 const A = '111111111111';
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
-/** Serves `data/managed-policies/*.json` under BASE, as the data plugin does; everything else is 404. */
-function serveManagedPolicies() {
-  const files = new Map(latestManagedPolicies().map((r) => [`${BASE}data/managed-policies/${managedPolicyFileName(r.name)}`, r]));
-  const requested: string[] = [];
-  vi.stubGlobal('fetch', async (url: string) => {
-    requested.push(url);
-    const record = files.get(url);
-    return { ok: !!record, status: record ? 200 : 404, json: async () => record };
-  });
-  return requested;
-}
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -56,7 +44,7 @@ const decisionOf = (answer: WorkerResponse) => (answer.type === 'decision' ? ans
 
 describe('the worker and the simulated IAM API', () => {
   it('applies an allowed IAM write to its own world at once, returns it, and the next request sees it', async () => {
-    serveManagedPolicies();
+    serveManagedPolicies(BASE);
     const host = await hostWith(SCENARIO);
     expect(decisionOf(await ask(host, { type: 'evaluate', request: READ, trace: false }))).toBe('implicitDeny');
     const answer = await ask(host, { type: 'evaluate', request: ESCALATE, trace: true });
@@ -66,7 +54,7 @@ describe('the worker and the simulated IAM API', () => {
   });
 
   it('keeps the sessions issued before a write: a role session sees the world the write made', async () => {
-    serveManagedPolicies();
+    serveManagedPolicies(BASE);
     const withRole: ScenarioJson = {
       ...SCENARIO,
       accounts: [{
@@ -86,7 +74,7 @@ describe('the worker and the simulated IAM API', () => {
   });
 
   it('a what-if evaluation applies nothing', async () => {
-    serveManagedPolicies();
+    serveManagedPolicies(BASE);
     const host = await hostWith(SCENARIO);
     const answer = await ask(host, { type: 'evaluate', request: ESCALATE, trace: false, whatIf: { policies: [] } });
     expect(decisionOf(answer)).toBe('allowed');
@@ -95,7 +83,7 @@ describe('the worker and the simulated IAM API', () => {
   });
 
   it('fetches an AWS managed policy the call attaches before applying it', async () => {
-    const requested = serveManagedPolicies();
+    const requested = serveManagedPolicies(BASE);
     const host = await hostWith(SCENARIO);
     const attach = { principal: `arn:aws:iam::${A}:user/mallory`, action: 'iam:AttachUserPolicy', resource: `arn:aws:iam::${A}:user/dev`, params: { PolicyArn: ADMIN } };
     expect(decisionOf(await ask(host, { type: 'evaluate', request: attach, trace: false }))).toBe('allowed');
@@ -104,7 +92,7 @@ describe('the worker and the simulated IAM API', () => {
   });
 
   it('judges an exercise on a copy: goal requests that write never change the worker\'s world', async () => {
-    serveManagedPolicies();
+    serveManagedPolicies(BASE);
     const host = await hostWith(SCENARIO);
     const exercise: ExerciseJson = {
       id: 'escalate', task: 'Read the secret.',
