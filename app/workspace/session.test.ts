@@ -10,7 +10,7 @@ import type { SyncChannel, SyncMessage } from '../persist/channel';
 import { MemoryRepository } from '../persist/memoryRepository';
 import { EMPTY_VIEW } from '../persist/schema';
 import { createAppStore, type AppState } from '../store';
-import { ConflictPendingError, LAYOUT_SAVE_DELAY_MS, SAVE_DELAY_MS, WorkspaceSession } from './session';
+import { ConflictPendingError, SAVE_DELAY_MS, WorkspaceSession } from './session';
 
 /** A store like the app's, one per tab. */
 function newStore(): StoreApi<AppState> {
@@ -252,127 +252,5 @@ describe('deleting', () => {
     expect(a.store.getState().workspace?.name).toBe('Untitled world');
     expect(a.store.getState().world?.title).toBe('empty');
     expect(a.store.getState().workspaces.map((w) => w.name)).toEqual(['Untitled world']);
-  });
-});
-
-describe('a new workspace is shown before it is written', () => {
-  /** A session whose new workspaces wait for `show()` (standing for the frame that draws them) before their first write. */
-  function tabWaitingToShow(repository: SharedRepository) {
-    const store = newStore();
-    const waiting: (() => void)[] = [];
-    const hub = new Hub();
-    const holder: { session?: WorkspaceSession } = {};
-    const channel = hub.channel(() => (m) => holder.session?.receive(m));
-    const session = new WorkspaceSession(repository, channel, store, (hurry) => new Promise<void>((resolve) => {
-      waiting.push(resolve);
-      hurry(resolve);
-    }));
-    holder.session = session;
-    sessions.push(session);
-    const show = () => waiting.splice(0).forEach((resolve) => resolve());
-    return { store, session, show, waiting };
-  }
-
-  it('puts the world in the store before the repository holds it, then writes it as revision 1', async () => {
-    const repository = new SharedRepository();
-    const a = tabWaitingToShow(repository);
-    const created = a.session.createWorkspace({ name: 'W', document: { scenario: world('one'), positions: {} }, view: EMPTY_VIEW });
-    await vi.waitFor(() => expect(a.waiting).toHaveLength(1));
-    expect(a.store.getState().world?.title).toBe('one');
-    const id = a.store.getState().workspace?.id;
-    expect(id).toBeTruthy();
-    expect(await repository.list()).toEqual([]);
-    expect(a.store.getState().saveState.state).toBe('saving');
-    a.show();
-    const record = await created;
-    expect(record.id).toBe(id);
-    expect((await repository.get(id!))?.revision).toBe(1);
-    expect(a.store.getState().saveState.state).toBe('saved');
-    expect(a.store.getState().workspaces.map((w) => w.id)).toEqual([id]);
-  });
-
-  it('a change made before the first write is saved after it, over revision 1', async () => {
-    const repository = new SharedRepository();
-    const a = tabWaitingToShow(repository);
-    const created = a.session.createWorkspace({ name: 'W', document: { scenario: world('one'), positions: {} }, view: EMPTY_VIEW });
-    await vi.waitFor(() => expect(a.waiting).toHaveLength(1));
-    const s = a.store.getState();
-    a.store.setState({ world: { ...s.world!, title: 'changed at once' }, revision: s.revision + 1 });
-    a.show();
-    const { id } = await created;
-    await a.session.flush();
-    const stored = await repository.get(id);
-    expect(stored?.document.scenario.title).toBe('changed at once');
-    expect(stored?.revision).toBe(2);
-  });
-
-  it('leaving the page (a flush) writes a new workspace at once, without waiting for the frame', async () => {
-    const repository = new SharedRepository();
-    const a = tabWaitingToShow(repository);
-    void a.session.createWorkspace({ name: 'W', document: { scenario: world('one'), positions: {} }, view: EMPTY_VIEW });
-    await vi.waitFor(() => expect(a.waiting).toHaveLength(1));
-    const id = a.store.getState().workspace!.id;
-    // The frame never comes (a hidden page draws none): the flush alone must get it written.
-    await a.session.flush();
-    expect((await repository.get(id))?.document.scenario.title).toBe('one');
-  });
-
-  it('a first write that fails is made again by the next autosave, under the same id', async () => {
-    vi.useFakeTimers();
-    class FailingOnce extends SharedRepository {
-      failed = false;
-      override async create(workspace: Parameters<SharedRepository['create']>[0]) {
-        if (!this.failed) {
-          this.failed = true;
-          throw new Error('QuotaExceededError');
-        }
-        return super.create(workspace);
-      }
-    }
-    const repository = new FailingOnce();
-    const a = tab(repository);
-    await expect(a.session.createWorkspace({ name: 'W', document: { scenario: world('one'), positions: {} }, view: EMPTY_VIEW })).rejects.toThrow('QuotaExceededError');
-    const id = a.store.getState().workspace!.id;
-    expect(a.store.getState().world?.title).toBe('one');
-    change(a, 'kept');
-    await settle();
-    expect((await repository.get(id))?.document.scenario.title).toBe('kept');
-  });
-});
-
-describe('a layout the map computed by itself', () => {
-  function layOut(t: Tab): void {
-    const s = t.store.getState();
-    s.movePositions({ 'acct:111111111111/user:alice': { x: 10, y: 20 } }, { undoable: false });
-  }
-
-  it('is written LAYOUT_SAVE_DELAY_MS after it, not SAVE_DELAY_MS, and at once when the page is left', async () => {
-    vi.useFakeTimers();
-    const repository = new SharedRepository();
-    const a = tab(repository);
-    const created = await a.session.createWorkspace({ name: 'W', document: { scenario: world('one', ONE_USER), positions: {} }, view: EMPTY_VIEW });
-    layOut(a);
-    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS * 2);
-    expect((await repository.get(created.id))?.revision).toBe(1);
-    await vi.advanceTimersByTimeAsync(LAYOUT_SAVE_DELAY_MS);
-    expect((await repository.get(created.id))?.document.positions).toEqual({ 'acct:111111111111/user:alice': { x: 10, y: 20 } });
-
-    layOut(a);
-    a.store.getState().movePositions({ 'acct:111111111111/user:alice': { x: 30, y: 40 } }, { undoable: false });
-    await a.session.flush();
-    expect((await repository.get(created.id))?.document.positions).toEqual({ 'acct:111111111111/user:alice': { x: 30, y: 40 } });
-  });
-
-  it("waits no longer than SAVE_DELAY_MS once the learner changes something", async () => {
-    vi.useFakeTimers();
-    const repository = new SharedRepository();
-    const a = tab(repository);
-    const created = await a.session.createWorkspace({ name: 'W', document: { scenario: world('one', ONE_USER), positions: {} }, view: EMPTY_VIEW });
-    layOut(a);
-    change(a, 'edited');
-    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
-    const stored = await repository.get(created.id);
-    expect(stored?.document.scenario.title).toBe('edited');
-    expect(stored?.document.positions).toEqual({ 'acct:111111111111/user:alice': { x: 10, y: 20 } });
   });
 });

@@ -2,8 +2,7 @@
  * This tab's open workspace: opens, creates, renames, duplicates and deletes workspaces,
  * and autosaves every change of the store into the repository (the document when the
  * world slice's `revision` moves; the view — selection, viewport, policy drafts — when
- * those move), at most SAVE_DELAY_MS after the change (a layout the map computed by itself:
- * LAYOUT_SAVE_DELAY_MS). A new workspace is shown first and written right after.
+ * those move), at most SAVE_DELAY_MS after the change.
  *
  * Two tabs on one workspace never silently overwrite each other: a tab writes the document
  * only over the revision it last read or wrote (app/persist/revisions.ts), and tells the
@@ -20,7 +19,7 @@
 import type { StoreApi } from 'zustand';
 import type { SyncChannel, SyncMessage } from '../persist/channel';
 import type { RefusedReason } from '../persist/openRepository';
-import { newRecord, type NewWorkspace, type WorkspaceRepository } from '../persist/repository';
+import type { NewWorkspace, WorkspaceRepository } from '../persist/repository';
 import type { WorkspaceRecord, WorkspaceView } from '../persist/schema';
 import type { AppState } from '../store';
 import type { WorldDocument } from '../store/worldSlice';
@@ -28,40 +27,6 @@ import { graphOf } from '../world/useWorld';
 
 /** Autosave writes this long after the first unsaved change (so a drag or typing is one write, and no change waits longer). */
 export const SAVE_DELAY_MS = 250;
-
-/**
- * A change of the positions alone that is not undoable — the map laying out a world opened
- * without them — is written this long after it instead: right after a world is opened the
- * learner is looking at it, and nothing they did waits (their next change is written
- * within SAVE_DELAY_MS, the layout with it; leaving the page writes it at once).
- */
-export const LAYOUT_SAVE_DELAY_MS = 2000;
-
-/** The longest a new workspace's first write waits for the browser to be idle after showing it. */
-export const SHOW_FIRST_MAX_MS = 1000;
-
-/**
- * Resolves once the browser is idle after drawing what the store now holds (or after
- * SHOW_FIRST_MAX_MS, or when `hurry` is called); at once where nothing is drawn (Node).
- * Writing a large world clones it on the main thread: the learner sees the world and can
- * start working in it first, and the write follows.
- */
-export function afterShown(hurry: (release: () => void) => void): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, SHOW_FIRST_MAX_MS);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    hurry(done);
-    // The frame first (the world drawn), then the first idle moment after it.
-    requestAnimationFrame(() => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(done, { timeout: SHOW_FIRST_MAX_MS });
-      else setTimeout(done, 0);
-    });
-  });
-}
 
 /** Thrown when an action would leave unsaved work behind while the learner has a conflict to settle. */
 export class ConflictPendingError extends Error {
@@ -103,22 +68,16 @@ export class WorkspaceSession {
   private open: OpenWorkspace | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** When the autosave timer fires (Date.now() time). */
-  private due = 0;
   /** Store changes made by the session itself (opening a document) are not unsaved changes. */
   private applying = false;
   /** Why writing stopped: a conflict to settle, or the database taken over by a newer version of the app. */
   private halted: 'conflict' | 'lost' | null = null;
   private readonly unsubscribe: () => void;
-  /** Lets a new workspace's first write go now instead of after the frame (the page is being hidden or closed). */
-  private hurry: (() => void) | null = null;
 
   constructor(
     private readonly repository: WorkspaceRepository,
     private readonly channel: SyncChannel,
     private readonly store: StoreApi<AppState>,
-    /** How a new workspace waits to be shown before it is first written (tests: at once). */
-    private readonly shown: (hurry: (release: () => void) => void) => Promise<void> = afterShown,
   ) {
     this.unsubscribe = store.subscribe((state, previous) => this.changed(state, previous));
   }
@@ -147,24 +106,18 @@ export class WorkspaceSession {
     if (!documentChanged && !viewChanged) return;
     // Only the document drives "Saving…": a click on the map is saved too, but is not news.
     if (documentChanged && this.persistent && s.saveState.state !== 'saving') s.setSaveState({ state: 'saving' });
-    const layoutOnly = documentChanged && !viewChanged && s.world === previous.world && s.past === previous.past;
-    const delay = layoutOnly ? LAYOUT_SAVE_DELAY_MS : SAVE_DELAY_MS;
-    // A timer already set fires soon enough unless it waits for a layout and this change is the learner's.
-    if (this.timer !== undefined && this.due <= Date.now() + delay) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.due = Date.now() + delay;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
-    }, delay);
+    if (this.timer === undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.flush();
+      }, SAVE_DELAY_MS);
+    }
   }
 
   /** Writes what is unsaved now (also used when the page is hidden or closed). */
   flush(): Promise<void> {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    // A new workspace shown but not written yet is written now (this flush waits for it in the queue).
-    this.hurry?.();
     return this.run(() => this.write()).catch((error: unknown) => {
       this.store.getState().setSaveState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
     });
@@ -409,26 +362,11 @@ export class WorkspaceSession {
     return true;
   }
 
-  /**
-   * Shows the new workspace first, then writes it: its id is made here (the record the
-   * repository will store, revision 1), so nothing waits for the write. The write stays in
-   * this operation, so every later write of the queue (an autosave, a flush on leaving the
-   * page) follows it; the first document save then finds revision 1, as after any create.
-   * If the create fails, the workspace stays open under its id and the next autosave writes
-   * it again (`write`: a missing record is created).
-   */
   private async createNow(workspace: NewWorkspace): Promise<WorkspaceRecord> {
-    const shownRecord = newRecord(workspace, Date.now());
-    const open: OpenWorkspace = { id: shownRecord.id, name: shownRecord.name, baseRevision: shownRecord.revision, savedStoreRevision: -1, savedView: shownRecord.view };
-    this.open = open;
-    this.apply(open, shownRecord, 'open');
-    if (this.persistent && !this.halted) this.store.getState().setSaveState({ state: 'saving' });
-    await this.shown((release) => (this.hurry = release));
-    this.hurry = null;
-    const record = await this.repository.create({ ...workspace, id: shownRecord.id });
-    open.baseRevision = record.revision;
+    const record = await this.repository.create(workspace);
     this.channel.post({ type: 'created', id: record.id });
-    this.showSaved();
+    this.open = { id: record.id, name: record.name, baseRevision: record.revision, savedStoreRevision: -1, savedView: record.view };
+    this.apply(this.open, record, 'open');
     await this.repository.setLastOpened(record.id);
     await this.refreshList();
     return record;
