@@ -14,11 +14,11 @@ import type { ExerciseJudgement, GoalOutcome, PerformedRecord } from '../../engi
 import type { AccountJson, LocalizedText, OrganizationJson, PackJson, ScenarioJson } from '../../engine/scenario/types';
 import { engine } from '../engine/engine';
 import { flushWorld, sendWorld } from '../engine/syncWorld';
-import { IdbRepository } from '../persist/idbRepository';
 import { useAppStore } from '../store';
 import { openPack } from '../store/exerciseSlice';
 import { exercisesOf } from './packs';
 import { downloadTextFile } from '../components/downloadFile';
+import { workspaceActions } from '../workspace/workspaces';
 
 export interface ReportExercise {
   readonly id: string;
@@ -38,23 +38,11 @@ export interface CompletionReport {
   readonly exercises: readonly ReportExercise[];
 }
 
-let reader: Promise<IdbRepository | null> | null = null;
-
-/** A reading connection to the workspaces' database (null when this browser keeps none). */
-function workspaceReader(): Promise<IdbRepository | null> {
-  reader ??= IdbRepository.open(() => {
-    reader = null;
-  }).catch(() => null);
-  return reader;
-}
-
-/** The stored world of a workspace; the open one from the store (it may be newer than its last save). */
+/** The world of a workspace: the open one from the store (it may be newer than its last save), another from storage. */
 async function worldOf(workspaceId: string): Promise<ScenarioJson | null> {
   const state = useAppStore.getState();
   if (state.workspace?.id === workspaceId) return state.world;
-  const repository = await workspaceReader();
-  const record = await repository?.get(workspaceId);
-  return record?.document.scenario ?? null;
+  return (await workspaceActions.readWorld(workspaceId)) ?? null;
 }
 
 async function judgeIn(world: ScenarioJson, pack: PackJson, id: string, performed: readonly PerformedRecord[]): Promise<ExerciseJudgement> {

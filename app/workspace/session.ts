@@ -263,6 +263,11 @@ export class WorkspaceSession {
 
   // ── workspaces ──
 
+  /** The stored world of a workspace, without opening it (the completion report reads the learner's other exercises). */
+  async readWorld(id: string): Promise<WorldDocument['scenario'] | undefined> {
+    return (await this.repository.get(id))?.document.scenario;
+  }
+
   /** Opens a stored workspace (after saving the open one); false when it is not there. */
   openWorkspace(id: string): Promise<boolean> {
     return this.run(async () => {

@@ -82,6 +82,9 @@ async function openShareFragment(fragment: string): Promise<boolean> {
 export const workspaceActions = {
   open: (id: string): Promise<boolean> => requireSession().openWorkspace(id),
 
+  /** A stored workspace's world, read without opening it; undefined when there is none. */
+  readWorld: (id: string): Promise<ScenarioJson | undefined> => requireSession().readWorld(id),
+
   /** Creates a workspace holding `document` (its name made unique) and opens it. */
   createFrom: (name: string, document: WorldDocument, view: WorkspaceView = EMPTY_VIEW) =>
     requireSession().createWorkspace({ name: freshName(name), document, view }),
