@@ -3,7 +3,7 @@
  * from another origin). Icons are decorative: the text beside them carries the meaning,
  * so they are hidden from assistive technology.
  */
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 
 export type IconName =
   | 'account' | 'root' | 'user' | 'group' | 'role' | 'resource'
@@ -38,22 +38,31 @@ const paths: Record<IconName, ReactElement> = {
   legend: (<><path d="M4 6h3M4 12h3M4 18h3M10 6h10M10 12h10M10 18h10" /></>),
 };
 
-export function Icon({ name, size = 18, className }: { readonly name: IconName; readonly size?: number; readonly className?: string }) {
+/** The frame every line icon of the app is drawn in (24 × 24, stroked, hidden from assistive technology). */
+export function LineSvg({ className, size, strokeWidth = 1.7, children }: { readonly className: string; readonly size: number; readonly strokeWidth?: number; readonly children: ReactNode }) {
   return (
     <svg
-      className={className ? `icon ${className}` : 'icon'}
+      className={className}
       width={size}
       height={size}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"
-      strokeWidth={1.7}
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
     >
-      {paths[name]}
+      {children}
     </svg>
+  );
+}
+
+export function Icon({ name, size = 18, className }: { readonly name: IconName; readonly size?: number; readonly className?: string }) {
+  return (
+    <LineSvg className={className ? `icon ${className}` : 'icon'} size={size}>
+      {paths[name]}
+    </LineSvg>
   );
 }

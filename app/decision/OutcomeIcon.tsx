@@ -4,6 +4,7 @@
  */
 import type { ReactElement } from 'react';
 import type { NodeOutcome } from './stages';
+import { LineSvg } from '../components/Icon';
 
 const shapes: Readonly<Record<NodeOutcome | 'hidden', ReactElement>> = {
   allow: (<><circle cx="12" cy="12" r="9" /><path d="M8 12.5l2.8 2.8L16.5 9.5" /></>),
@@ -19,20 +20,8 @@ const shapes: Readonly<Record<NodeOutcome | 'hidden', ReactElement>> = {
 
 export function OutcomeIcon({ outcome, size = 18 }: { readonly outcome: NodeOutcome | 'hidden'; readonly size?: number }) {
   return (
-    <svg
-      className={`outcome-icon outcome-icon-${outcome}`}
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineSvg className={`outcome-icon outcome-icon-${outcome}`} size={size} strokeWidth={1.8}>
       {shapes[outcome]}
-    </svg>
+    </LineSvg>
   );
 }
