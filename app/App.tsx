@@ -27,6 +27,7 @@ const WorldCanvas = lazy(loadCanvas);
 const DecisionPanel = lazy(() => import('./decision/DecisionPanel'));
 const EventLog = lazy(() => import('./trail/EventLog'));
 const ExercisesView = lazy(() => import('./exercises/ExercisesView'));
+const AnalysisView = lazy(() => import('./analysis/AnalysisView'));
 
 export function App() {
   const t = useT();
@@ -112,6 +113,15 @@ export function App() {
                 <ErrorBoundary region="region.exercises" onReset={resetWorld}>
                   <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
                     <ExercisesView />
+                  </Suspense>
+                </ErrorBoundary>
+              ) : null}
+            </div>
+            <div id={panelId('analysis')} role="tabpanel" aria-labelledby={tabId('analysis')} className="main-panel" hidden={mainView !== 'analysis'}>
+              {shown.has('analysis') ? (
+                <ErrorBoundary region="region.analysis" onReset={resetWorld}>
+                  <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
+                    <AnalysisView />
                   </Suspense>
                 </ErrorBoundary>
               ) : null}

@@ -31,7 +31,7 @@ async function mainThreadPort(): Promise<EnginePort> {
   const host = createEngineHost(new URL('./', document.baseURI).href);
   const port: EnginePort = {
     postMessage: (message) => {
-      void host.handle(message).then((response) => port.onmessage?.(response));
+      void host.handle(message, (early) => port.onmessage?.(early)).then((response) => port.onmessage?.(response));
     },
     onmessage: null,
     onerror: null,

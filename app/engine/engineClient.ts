@@ -61,6 +61,8 @@ const MAX_REPLAYS = 3;
 
 interface Pending {
   readonly message: EngineCall;
+  /** Messages the engine sends before its answer (an analysis's progress). */
+  readonly onProgress?: (done: number, total: number) => void;
   readonly resolve: (response: WorkerResponse) => void;
   readonly reject: (error: Error) => void;
 }
@@ -106,6 +108,33 @@ export class EngineClient {
     const response = await this.send(port, message);
     if (response.type === 'error') throw new EngineError(response.message);
     return response;
+  }
+
+  /**
+   * Sends a long request (an analysis) that reports progress and can be cancelled: the
+   * answer resolves `result` (`analysisCancelled` after `cancel()`).
+   */
+  callCancellable(message: EngineCall, onProgress: (done: number, total: number) => void): { readonly result: Promise<WorkerResponse>; cancel(): void } {
+    const id = this.nextId++;
+    let sentTo: EnginePort | null = null;
+    const result = this.ensurePort().then(
+      (port) =>
+        new Promise<WorkerResponse>((resolve, reject) => {
+          sentTo = port;
+          this.post(port, id, { message, onProgress, resolve, reject });
+        }),
+    );
+    const answered = result.then((response) => {
+      if (response.type === 'error') throw new EngineError(response.message);
+      return response;
+    });
+    return {
+      result: answered,
+      cancel: () => {
+        // Only the engine that has the request can stop it; one that replaced it never got it.
+        if (sentTo && sentTo === this.port) void this.send(sentTo, { type: 'cancel', target: id }).catch(() => undefined);
+      },
+    };
   }
 
   /** Stops the engine; pending requests are rejected. */
@@ -170,6 +199,10 @@ export class EngineClient {
     }
     const pending = this.pending.get(response.id);
     if (!pending) return; // a pong of the watchdog
+    if (response.type === 'progress') {
+      pending.onProgress?.(response.done, response.total);
+      return;
+    }
     this.pending.delete(response.id);
     this.restartsInARow = 0;
     if (this.pending.size === 0) this.stopWatchdog();

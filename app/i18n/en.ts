@@ -11,6 +11,8 @@ import { decisionEn } from './areas/decision.en';
 import { whatifEn } from './areas/whatif.en';
 import { trailEn } from './areas/trail.en';
 import { classroomEn } from './areas/classroom.en';
+import { analysisEn } from './areas/analysis.en';
+import { auditEn } from './areas/audit.en';
 
 export const en = {
   ...builderEn,
@@ -22,6 +24,8 @@ export const en = {
   ...whatifEn,
   ...trailEn,
   ...classroomEn,
+  ...analysisEn,
+  ...auditEn,
   'app.name': 'IAM Playground',
   'app.tagline': 'Build an AWS world, send a request, watch IAM decide.',
   'app.skipToRequest': 'Skip to the request console',

@@ -11,6 +11,8 @@ import { decisionKo } from './areas/decision.ko';
 import { whatifKo } from './areas/whatif.ko';
 import { trailKo } from './areas/trail.ko';
 import { classroomKo } from './areas/classroom.ko';
+import { analysisKo } from './areas/analysis.ko';
+import { auditKo } from './areas/audit.ko';
 import type { Messages } from './en';
 
 export const ko: Messages = {
@@ -23,6 +25,8 @@ export const ko: Messages = {
   ...whatifKo,
   ...trailKo,
   ...classroomKo,
+  ...analysisKo,
+  ...auditKo,
   'app.name': 'IAM Playground',
   'app.tagline': 'AWS 환경을 만들고, 요청을 보내고, IAM이 어떻게 결정하는지 살펴보세요.',
   'app.skipToRequest': '요청 콘솔로 건너뛰기',

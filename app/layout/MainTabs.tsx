@@ -1,7 +1,7 @@
 /**
  * The main region's four views as tabs (WAI-ARIA tabs pattern: arrow keys move between
  * tabs, Home/End jump): the map of the world, the decision of the last request, the event
- * log, the exercises of the open pack. Every panel stays mounted once shown, so the map keeps its state while hidden.
+ * log, the exercises of the open pack, the analyses of the world. Every panel stays mounted once shown, so the map keeps its state while hidden.
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n';
@@ -13,6 +13,7 @@ const VIEWS: readonly { readonly view: MainView; readonly label: MessageKey }[] 
   { view: 'decision', label: 'main.tab.decision' },
   { view: 'log', label: 'main.tab.log' },
   { view: 'exercises', label: 'main.tab.exercises' },
+  { view: 'analysis', label: 'main.tab.analysis' },
 ];
 
 export const tabId = (view: MainView) => `main-tab-${view}`;

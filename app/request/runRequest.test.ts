@@ -12,7 +12,7 @@ import { SessionStore } from '../../engine/pipeline/sessions';
 import type { RequestJson } from '../../engine/scenario/types';
 import { counterIds } from '../../engine/trail/cloudTrail';
 import { recordOutcome } from '../../engine/trail/recorded';
-import type { WorkerRequest, WorkerResponse } from '../../engine/worker/protocol';
+import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from '../../engine/worker/protocol';
 import { useAppStore } from '../store';
 import { SELF_SERVICE_WORLD } from '../decision/testWorlds';
 
@@ -31,7 +31,7 @@ vi.mock('../engine/engine', () => ({
       const outcome = await runRequestDetailed(world, message.request, {
         trace: true, sessions: new SessionStore(), api: { scenario: current, managed }, ...(message.whatIf ? { whatIf: message.whatIf } : {}),
       });
-      return { v: 4, id: 1, type: 'decision', ...recordOutcome(message.request, outcome, { eventTime: new Date('2026-03-01T12:00:00Z'), ids: counterIds() }) } as WorkerResponse;
+      return { v: PROTOCOL_VERSION, id: 1, type: 'decision', ...recordOutcome(message.request, outcome, { eventTime: new Date('2026-03-01T12:00:00Z'), ids: counterIds() }) } as WorkerResponse;
     },
   },
 }));

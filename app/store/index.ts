@@ -14,8 +14,9 @@ import { createSessionsSlice, type SessionsSlice } from './sessionsSlice';
 import { createTrailSlice, type TrailSlice } from './trailSlice';
 import { createWhatIfSlice, type WhatIfSlice } from './whatIfSlice';
 import { createExerciseSlice, type ExerciseSlice } from './exerciseSlice';
+import { createAnalysisSlice, type AnalysisSlice } from './analysisSlice';
 
-export type AppState = WorldSlice & SelectionSlice & RequestSlice & UiSlice & WorkspaceSlice & DraftSlice & SessionsSlice & TrailSlice & WhatIfSlice & ExerciseSlice;
+export type AppState = WorldSlice & SelectionSlice & RequestSlice & UiSlice & WorkspaceSlice & DraftSlice & SessionsSlice & TrailSlice & WhatIfSlice & ExerciseSlice & AnalysisSlice;
 
 /** A store of all slices; the app has one (`useAppStore`), tests make one per simulated tab. */
 export function createAppStore(language = initialLanguage()): UseBoundStore<StoreApi<AppState>> {
@@ -30,6 +31,7 @@ export function createAppStore(language = initialLanguage()): UseBoundStore<Stor
     ...createTrailSlice(...a),
     ...createWhatIfSlice(...a),
     ...createExerciseSlice(...a),
+    ...createAnalysisSlice(...a),
   }));
 }
 

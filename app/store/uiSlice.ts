@@ -12,8 +12,8 @@ export type Notice =
   | { readonly kind: 'offlineReady' }
   | { readonly kind: 'updateAvailable' };
 
-/** What the main region shows: the map of the world, the decision of the last request, the event log, or the exercises. */
-export type MainView = 'map' | 'decision' | 'log' | 'exercises';
+/** What the main region shows: the map of the world, the decision of the last request, the event log, the exercises, or the analyses. */
+export type MainView = 'map' | 'decision' | 'log' | 'exercises' | 'analysis';
 
 export interface UiSlice {
   readonly language: Lang;

@@ -9,17 +9,10 @@ import type { World } from '../model/world';
 import { runRequest } from '../pipeline/run';
 import type { RequestJson } from '../scenario/types';
 
-export interface WhoCanQuery {
-  readonly action: string;
-  readonly resource: string;
-  readonly context?: Readonly<Record<string, string | readonly string[]>>;
-}
-
-export interface WhoCanAnswer {
-  readonly arn: string;
-  /** The roles assumed on the way, in order; empty when the principal can act directly. */
-  readonly via: readonly string[];
-}
+export type { WhoCanQuery, WhoCanAnswer } from './types';
+import type { WhoCanQuery, WhoCanAnswer, WhoCanReport } from './types';
+import type { AnalysisControl } from './control';
+import type { AnalysisDeps } from './deps';
 
 interface Candidate {
   readonly arn: string;
@@ -101,4 +94,9 @@ export async function whoCan(world: World, query: WhoCanQuery, now: Date = world
     if (found) answers.push({ arn: start.arn, via: found });
   }
   return answers;
+}
+
+/** PLACEHOLDER (session 5 contract): the who-can report with principals' summaries, progress and cancel. */
+export function whoCanReport(deps: AnalysisDeps, query: WhoCanQuery, control: AnalysisControl): Promise<WhoCanReport> {
+  throw new Error('not built yet');
 }

@@ -14,8 +14,9 @@ import type { PolicyKind } from '../policy/types';
 import type { ExerciseJson, RequestJson, ScenarioJson } from '../scenario/types';
 import type { AppliedCall } from '../iamApi/types';
 import type { ExerciseJudgement, PerformedRecord } from '../check/exercise';
+import type { AnalysisQuery, AnalysisResult } from '../analysis/types';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** A fault in the world the engine was given, with the JSON path where it is. */
 export interface WorldFault {
@@ -99,6 +100,14 @@ export type WorkerRequest =
       readonly exercise: ExerciseJson;
       readonly performed: readonly PerformedRecord[];
     }
+  /**
+   * Run an analysis of the current world (engine/analysis). The worker answers with
+   * `progress` messages (same id) while it works, then `analyzed`, or `analysisCancelled`
+   * after a `cancel` of this id.
+   */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'analyze'; readonly query: AnalysisQuery }
+  /** Stop the analysis of request `target` (it answers `analysisCancelled`); this message gets no answer of its own. */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'cancel'; readonly target: number }
   /** Liveness check for the watchdog. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'ping' };
 
@@ -125,6 +134,10 @@ export type WorkerResponse =
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'sessionsCleared' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'requestSigned'; readonly http: string }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'pong' }
+  /** Not an answer: how far the analysis of request `id` is (units of work done of total). */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'progress'; readonly done: number; readonly total: number }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'analyzed'; readonly result: AnalysisResult }
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'analysisCancelled' }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'policyValidated'; readonly findings: readonly EditorFinding[] }
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'filesImported'; readonly result: ImportResult }
   /** The answer to `parseScenario`: the validated scenario, or every fault with its JSON path. */

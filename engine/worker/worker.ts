@@ -19,6 +19,7 @@ import { recordOutcome } from '../trail/recorded';
 import { importFiles } from '../import/index';
 import { validatePolicyText } from '../policy/validateText';
 import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
+import { AnalysisCancelled, createControl, runAnalysis } from '../analysis/index';
 
 /** The AWS managed policy ARNs an IAM call's parameters name (PolicyArn, PermissionsBoundary). */
 function awsManagedArnsIn(params: Readonly<Record<string, unknown>>): string[] {
@@ -30,7 +31,8 @@ function awsManagedArnsIn(params: Readonly<Record<string, unknown>>): string[] {
 
 /** Answers protocol requests; one per worker (or one on the main thread). */
 export interface EngineHost {
-  handle(message: WorkerRequest): Promise<WorkerResponse>;
+  /** Answers one request; `emit` receives the messages sent before the answer (an analysis's progress). */
+  handle(message: WorkerRequest, emit?: (message: WorkerResponse) => void): Promise<WorkerResponse>;
 }
 
 /** The folder the data plugin serves managed policies from, under the site's base URL. */
@@ -100,13 +102,15 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
   let catalogue: ServiceCatalogue | undefined;
   const accessLevelOf = accessLevels(() => (catalogue ??= fetchServiceCatalogue(dataUrl(baseUrl, origin))));
 
+  // Requests whose analysis was cancelled; an analysis checks it whenever it yields.
+  const cancelled = new Set<number>();
   const respond = {
     pong: (id: number): WorkerResponse => ({ v: PROTOCOL_VERSION, id, type: 'pong' }),
     error: (id: number, message: string): WorkerResponse => ({ v: PROTOCOL_VERSION, id, type: 'error', message }),
   };
 
   return {
-    async handle(message) {
+    async handle(message, emit) {
       const { id } = message;
       try {
         switch (message.type) {
@@ -215,6 +219,31 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
             });
             return { v: PROTOCOL_VERSION, id, type: 'policyValidated', findings };
           }
+          case 'analyze': {
+            const current = await world;
+            const scenarioNow = current ? scenarioOf.get(current) : undefined;
+            if (!current || !scenarioNow) return respond.error(id, 'No world is loaded: set a world before analysing it.');
+            catalogue ??= fetchServiceCatalogue(dataUrl(baseUrl, origin));
+            const control = createControl({
+              onProgress: (progress) => emit?.({ v: PROTOCOL_VERSION, id, type: 'progress', ...progress }),
+              cancelled: () => cancelled.has(id),
+            });
+            try {
+              const result = await runAnalysis(message.query, {
+                world: current, scenario: scenarioNow, managed: managedSource(), catalogue, now: current.now ?? new Date(),
+              }, control);
+              return { v: PROTOCOL_VERSION, id, type: 'analyzed', result };
+            } catch (error) {
+              if (error instanceof AnalysisCancelled) return { v: PROTOCOL_VERSION, id, type: 'analysisCancelled' };
+              throw error;
+            } finally {
+              cancelled.delete(id);
+            }
+          }
+          case 'cancel':
+            cancelled.add(message.target);
+            // No answer is awaited: the cancelled analysis answers for itself.
+            return { v: PROTOCOL_VERSION, id, type: 'pong' };
           case 'importFiles':
             return { v: PROTOCOL_VERSION, id, type: 'filesImported', result: importFiles(message.files) };
           default: {
@@ -249,6 +278,6 @@ if (typeof scope.WorkerGlobalScope !== 'undefined') {
       scope.postMessage({ v: PROTOCOL_VERSION, id, type: 'error', message: `Protocol version ${String(data?.v)} is not ${PROTOCOL_VERSION}.` });
       return;
     }
-    void host.handle(data as WorkerRequest).then((response) => scope.postMessage(response));
+    void host.handle(data as WorkerRequest, (early) => scope.postMessage(early)).then((response) => scope.postMessage(response));
   });
 }

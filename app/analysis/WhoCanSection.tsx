@@ -1,0 +1,4 @@
+/** PLACEHOLDER (session 5 contract): the helper that owns this section replaces it. */
+export function WhoCanSection() {
+  return <p>WhoCan</p>;
+}
