@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['engine/**/*.test.ts', 'app/**/*.test.ts', 'app/**/*.test.tsx', 'tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    setupFiles: ['app/testSetup.ts'],
   },
 });

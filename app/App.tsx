@@ -12,17 +12,17 @@ import { Header } from './layout/Header';
 import { Notices } from './layout/Notices';
 import { WorldStatusView } from './layout/WorldStatusView';
 import { DetailsPanel } from './panel/DetailsPanel';
-import { DecisionView } from './request/DecisionView';
-import { Examples } from './request/Examples';
-import { RequestForm } from './request/RequestForm';
+import { loadConsole } from './request/loadConsole';
 import { loadCanvas } from './canvas/loadCanvas';
 import { useAppStore } from './store';
 import { MainTabs, panelId, tabId } from './layout/MainTabs';
-import { ExerciseCard } from './exercises/ExerciseCard';
 import { startClassroom } from './exercises/classroom';
 
 const resetWorld = () => void workspaceActions.openSample();
 const WorldCanvas = lazy(loadCanvas);
+const ConsoleRegion = lazy(loadConsole);
+// The exercise card only shows while an exercise is open: its chunk waits for one.
+const ExerciseCard = lazy(() => import('./exercises/ExerciseCard').then((m) => ({ default: m.ExerciseCard })));
 // The decision graph and the event log are their own chunks: not needed for the first paint.
 const DecisionPanel = lazy(() => import('./decision/DecisionPanel'));
 const EventLog = lazy(() => import('./trail/EventLog'));
@@ -35,6 +35,7 @@ export function App() {
   const ready = useAppStore((s) => s.worldStatus.state === 'ready');
   const selected = useAppStore((s) => s.selectedId !== null);
   const mainView = useAppStore((s) => s.mainView);
+  const exerciseOpen = useAppStore((s) => s.activeExercise !== null);
   // A view is mounted the first time it is shown, then kept (the map keeps its viewport and layout).
   const shown = useShownViews(mainView);
 
@@ -59,16 +60,9 @@ export function App() {
             </h2>
             <ErrorBoundary region="region.request" onReset={resetWorld}>
               {ready ? (
-                <>
-                  <RequestForm />
-                  <Examples />
-                  <section className="decision-region" aria-labelledby="decision-title">
-                    <h2 id="decision-title" className="region-title">
-                      {t('decision.title')}
-                    </h2>
-                    <DecisionView />
-                  </section>
-                </>
+                <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
+                  <ConsoleRegion />
+                </Suspense>
               ) : null}
             </ErrorBoundary>
           </section>
@@ -77,7 +71,11 @@ export function App() {
               {t('main.title')}
             </h2>
             <ErrorBoundary region="region.exercises" onReset={resetWorld}>
-              <ExerciseCard />
+              {exerciseOpen ? (
+                <Suspense fallback={null}>
+                  <ExerciseCard />
+                </Suspense>
+              ) : null}
             </ErrorBoundary>
             <MainTabs />
             <div id={panelId('map')} role="tabpanel" aria-labelledby={tabId('map')} className="main-panel map-panel" hidden={mainView !== 'map'}>

@@ -14,9 +14,11 @@ import { engine, onEngineEvent } from './engine/engine';
 import { syncWorldToEngine } from './engine/syncWorld';
 import { watchSessions } from './request/console/sessionReset';
 import { loadCanvas } from './canvas/loadCanvas';
+import { loadConsole } from './request/loadConsole';
 import { preloadPolicyEditor } from './editor/loadEditor';
 import { registerServiceWorker } from './pwa/serviceWorker';
 import { useAppStore } from './store';
+import { loadLanguage } from './i18n';
 import { startWorkspaces, workspaceActions } from './workspace/workspaces';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -38,18 +40,23 @@ watchSessions();
 // instead of following it: the first world is parsed there.
 engine.start();
 
-// The map's chunk is needed right away: fetch it beside the first render, not after it.
+// The map's and the console's chunks are needed as soon as the world is open: fetch them
+// beside the first render, not after it.
 void loadCanvas();
+void loadConsole();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
-createRoot(root).render(
-  <StrictMode>
-    <ErrorBoundary region="region.app" onReset={() => void workspaceActions.openSample()}>
-      <App />
-    </ErrorBoundary>
-  </StrictMode>,
+// The learner's language is loaded first (its own chunk): the page never shows a missing text.
+void loadLanguage(useAppStore.getState().language).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary region="region.app" onReset={() => void workspaceActions.openSample()}>
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  ),
 );
 
 // The world first; then, when the browser is idle, the service worker (which downloads the

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The size budget of the built site (issue #9): the JavaScript needed for the first paint —
- * the page's entry script and every module it preloads — must stay within 150 kB gzip;
+ * the page's entry script, every module it preloads and the larger language chunk (one is
+ * loaded before the first render) — must stay within 150 kB gzip;
  * Monaco, the IAM data and the large views are loaded on demand. Sizes are deterministic, so
  * this is a check in `npm test` (times are not). Prints every chunk's size, marks the
  * first-paint ones, and exits 1 when the budget is exceeded.
@@ -41,17 +42,23 @@ export function report(dist) {
       return { file, raw: bytes.length, gzip: gzipSync(bytes).length, first: first.has(file) };
     })
     .sort((a, b) => Number(b.first) - Number(a.first) || b.gzip - a.gzip);
+  // The learner's language is loaded before the first render (app/main.tsx): the larger of
+  // the language chunks counts as first-paint JavaScript too.
+  const languages = chunks.filter((c) => /(^|\/)catalog\.(en|ko)-[^/]*\.js$/.test(c.file));
+  const language = languages.reduce((max, c) => (max === undefined || c.gzip > max.gzip ? c : max), undefined);
+  if (language) language.first = true;
   const missing = [...first].filter((file) => !chunks.some((c) => c.file === file));
   const firstPaint = chunks.filter((c) => c.first && c.file.endsWith('.js')).reduce((sum, c) => sum + c.gzip, 0);
-  return { chunks, firstPaint, missing };
+  return { chunks, firstPaint, missing, languages: languages.length };
 }
 
 if (process.argv[1]?.endsWith('size-budget.mjs')) {
   const dist = process.argv[2] ?? 'dist';
-  const { chunks, firstPaint, missing } = report(dist);
+  const { chunks, firstPaint, missing, languages } = report(dist);
   console.log(`Chunks of ${dist} (gzip, raw); * = needed for the first paint`);
   for (const c of chunks) console.log(`${c.first ? '*' : ' '} ${kB(c.gzip).padStart(10)} ${kB(c.raw).padStart(11)}  ${c.file}`);
-  const ok = firstPaint <= FIRST_PAINT_BUDGET_BYTES && missing.length === 0;
+  const ok = firstPaint <= FIRST_PAINT_BUDGET_BYTES && missing.length === 0 && languages === 2;
+  if (languages !== 2) console.log(`Expected the two language chunks (catalog.en, catalog.ko); found ${languages}.`);
   if (missing.length > 0) console.log(`The page loads ${missing.join(', ')}, which the build does not have.`);
   console.log(`${ok ? 'MET ' : 'MISS'}  first-paint JavaScript ${kB(firstPaint)} gzip   budget ≤ ${kB(FIRST_PAINT_BUDGET_BYTES)}`);
   process.exit(ok ? 0 : 1);

@@ -5,23 +5,16 @@
  */
 import { useCallback } from 'react';
 import type { EditError } from '../../engine/edit/types';
-import type { ReasonCode } from '../../engine/evaluate/reasons';
+import { catalog } from './catalogs';
 import { useAppStore } from '../store';
-import { editErrorsEn } from './editErrors.en';
-import { editErrorsKo } from './editErrors.ko';
-import { en, type MessageKey, type Messages } from './en';
-import { ko } from './ko';
+import type { MessageKey } from './en';
 import type { Lang } from './language';
-import { reasonsEn } from './reasons.en';
-import { reasonsKo } from './reasons.ko';
 
 export type { Lang } from './language';
 export type { MessageKey } from './en';
+export { isLanguageLoaded, loadLanguage } from './catalogs';
 
 export type Params = Readonly<Record<string, string | number | boolean>>;
-
-const catalogs: Readonly<Record<Lang, Messages>> = { en, ko };
-const reasons: Readonly<Record<Lang, Readonly<Record<ReasonCode, string>>>> = { en: reasonsEn, ko: reasonsKo };
 
 export function format(text: string, params?: Params): string {
   if (!params) return text;
@@ -29,20 +22,18 @@ export function format(text: string, params?: Params): string {
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  return format(catalogs[lang][key], params);
+  return format(catalog(lang).messages[key], params);
 }
 
 /** A reason code of the engine in the learner's language; an unknown code (a newer engine) shows as itself. */
 export function translateReason(lang: Lang, code: string, params?: Params): string {
-  const text = (reasons[lang] as Readonly<Record<string, string>>)[code];
+  const text = (catalog(lang).reasons as Readonly<Record<string, string>>)[code];
   return text === undefined ? code : format(text, params);
 }
 
-const editErrors = { en: editErrorsEn, ko: editErrorsKo } as const;
-
 /** Why an edit was refused, in the learner's language (the engine's English sentence when a code is untranslated). */
 export function translateEditError(lang: Lang, error: EditError): string {
-  const text = editErrors[lang][error.code];
+  const text = catalog(lang).editErrors[error.code];
   return text === undefined ? error.message : format(text, error.params);
 }
 

@@ -3,6 +3,7 @@
  * cache. Never undoable, and only the language is remembered (localStorage).
  */
 import type { StateCreator } from 'zustand';
+import { isLanguageLoaded, loadLanguage } from '../i18n/catalogs';
 import { type Lang, rememberLanguage } from '../i18n/language';
 import type { AppState } from './index';
 
@@ -34,7 +35,9 @@ export const createUiSlice =
     notices: [],
     setLanguage: (language) => {
       rememberLanguage(language);
-      set({ language });
+      // The texts of a language not used yet are fetched first: the page never shows a missing text.
+      if (isLanguageLoaded(language)) set({ language });
+      else void loadLanguage(language).then(() => get().language !== language && set({ language }));
     },
     // One notice of a kind at a time: a second restart replaces the first message.
     addNotice: (notice) => {

@@ -8,7 +8,7 @@
  * entries share everything an edit did not touch and an entry costs little.
  */
 import type { StateCreator } from 'zustand';
-import { applyEdit as applyWorldEdit } from '../../engine/edit/apply';
+import { editLibrary } from './editEngine';
 import type { EditError, EditResult, WorldEdit } from '../../engine/edit/types';
 import type { ScenarioJson } from '../../engine/scenario/types';
 import type { WorldFault } from '../../engine/worker/protocol';
@@ -141,7 +141,7 @@ export const createWorldSlice: StateCreator<AppState, [], [], WorldSlice> = (set
     }
     let current = world;
     for (const edit of edits) {
-      const result = applyWorldEdit(current, edit);
+      const result = editLibrary().applyEdit(current, edit);
       if (!result.ok) {
         set({ lastEditError: result.error });
         return result;

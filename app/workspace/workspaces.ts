@@ -14,6 +14,7 @@ import { openRepository } from '../persist/openRepository';
 import { openSyncChannel } from '../persist/channel';
 import { EMPTY_VIEW, type WorkspaceView } from '../persist/schema';
 import { useAppStore } from '../store';
+import { loadEditLibrary } from '../store/editEngine';
 import type { WorldDocument } from '../store/worldSlice';
 import { uniqueName } from './names';
 import { fetchScenario, SAMPLE_PATH, type FetchedScenario } from './readScenario';
@@ -245,6 +246,7 @@ async function openFirstWorld(current: WorkspaceSession): Promise<void> {
 
 /** Starts the workspaces once (main.tsx); later calls wait for the same start. */
 export function startWorkspaces(): Promise<void> {
-  starting ??= start();
+  // No world opens before the edit library is there (app/store/editEngine.ts): every edit finds it.
+  starting ??= loadEditLibrary().then(start);
   return starting;
 }
