@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every check, in order — type check, lint, unit tests (Vitest), production
- * build, end-to-end tests (Playwright against that build). Each step is printed; every
- * step runs even after a failure (except the end-to-end tests, which need the build), so
- * one run shows everything that is wrong. The last line is exactly `N passed, N failed`,
- * summed from Vitest's and Playwright's JSON reports (CI reads it); the exit status is
- * non-zero if any step failed.
+ * `npm test`: every check, in order — type check, lint, unit tests (Vitest), the shipped
+ * packs, production build, the first-paint size budget, end-to-end tests (Playwright
+ * against that build). Each step is printed; every step runs even after a failure (except
+ * those that need the build), so one run shows everything that is wrong. The last line is
+ * exactly `N passed, N failed`, summed from Vitest's and Playwright's JSON reports (CI
+ * reads it); the exit status is non-zero if any step failed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +40,8 @@ step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json
 const packs = readdirSync('public/packs').filter((name) => name.endsWith('.json')).map((name) => `public/packs/${name}`);
 step('shipped packs', 'npm', ['run', '--silent', 'check', '--', ...packs]);
 const built = step('build', npx, ['vite', 'build']);
+// Sizes are deterministic: the first-paint budget (issue 9) is a check, not a benchmark.
+if (built) step('size budget', process.execPath, ['scripts/size-budget.mjs', 'dist']);
 if (built) step('end-to-end tests', npx, ['playwright', 'test']);
 else {
   console.log('━━ end-to-end tests: skipped (the build failed)');
