@@ -5,12 +5,14 @@
  */
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './e2e/browser';
+import { SUB_PATH, SUB_PATH_PORT_OFFSET } from './e2e/subPath';
 
 // Several checkouts or builds can be tested side by side: each its own port, build folder and results.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST;
 const OUTPUT = process.env.E2E_OUTPUT;
 const found = findChromium();
+const SUB_PATH_PORT = PORT + SUB_PATH_PORT_OFFSET;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,10 +38,19 @@ export default defineConfig({
     // offline spec, which is about it, lets it run.
     serviceWorkers: 'block',
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${DIST ? ` --outDir ${DIST}` : ''}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${DIST ? ` --outDir ${DIST}` : ''}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The build is not rebuilt for the sub-path: every URL in it is relative.
+      command: `npx vite preview --host 127.0.0.1 --port ${SUB_PATH_PORT} --strictPort --base ${SUB_PATH}${DIST ? ` --outDir ${DIST}` : ''}`,
+      url: `http://127.0.0.1:${SUB_PATH_PORT}${SUB_PATH}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });
