@@ -51,6 +51,9 @@ export function sourceUrl(source: PackSource): string | null {
 export async function fetchPack(source: PackSource): Promise<ReadPack> {
   const url = sourceUrl(source);
   if (url === null) return { ok: false, refusal: { kind: 'http', message: 'A file has no address to fetch.' } };
+  // A pack address comes from a link anyone can write: only web addresses are fetched (never `javascript:`, `data:`, `file:` …).
+  const scheme = new URL(url).protocol;
+  if (scheme !== 'https:' && scheme !== 'http:') return { ok: false, refusal: { kind: 'http', message: `\`${scheme}\` addresses are not opened: a pack's address starts with https://.` } };
   let text: string;
   try {
     const response = await fetch(url, { credentials: 'omit' });
