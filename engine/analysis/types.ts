@@ -94,6 +94,19 @@ export interface EffectivePermissionsReport {
   readonly judged: number;
   /** True when the pairs were capped (a note says so in the view). */
   readonly truncated: boolean;
+  /**
+   * For an account's root user, what applies to it: it has no identity-based policies and may
+   * do everything in its own account except what a resource-based policy requires it to be
+   * granted (a KMS key policy) or denies; in a member account of an organization the SCPs
+   * still limit it (not in the management account). `permissions` then lists what
+   * resource-based policies grant it and what the SCPs' Deny statements take away.
+   */
+  readonly root?: {
+    readonly inOrganization: boolean;
+    readonly managementAccount: boolean;
+    /** The SCPs that limit it (none outside an organization or in the management account). */
+    readonly scps: readonly PolicyRef[];
+  };
 }
 
 // ── the access graph (PMapper's model) ─────────────────────────────────────────────────
@@ -181,6 +194,8 @@ export interface ExternalAccessFinding {
   readonly principal: { readonly kind: 'public' | 'account' | 'arn' | 'service' | 'federated'; readonly value: string };
   /** The actions granted (as the statement writes them). */
   readonly actions: readonly string[];
+  /** True when the statement grants every action but `actions` (it writes NotAction). */
+  readonly notAction?: boolean;
   /** The conditions that still apply (keys as written), which narrow but do not remove the access. */
   readonly conditions: readonly { readonly operator: string; readonly key: string; readonly values: readonly string[] }[];
   readonly isPublic: boolean;
@@ -260,6 +275,8 @@ export interface GeneratedPolicy {
   readonly diff: readonly { readonly op: 'same' | 'added' | 'removed'; readonly line: string }[];
   /** Actions the current policies allow that the log never used (what the generated policy drops). */
   readonly dropped: readonly string[];
+  /** The generated policy's statements (0 when the log shows no allowed request: the view says so). */
+  readonly statementCount?: number;
 }
 
 // ── the IAM dashboard, the credential report, Access Advisor ───────────────────────────
