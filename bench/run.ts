@@ -12,6 +12,7 @@ import { evaluateSync } from '../engine/pipeline/run';
 import { referenceRequest, referenceScenario } from './referenceWorld';
 import { benchSigned } from './signed';
 import { benchTrail } from './trail';
+import { benchAnalysis } from './analysis';
 import { bigWorld } from './bigWorld';
 import { cpuMs } from './cpu';
 
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   checkCli();
   await benchSigned(report);
   await benchTrail(report);
+  await benchAnalysis(report);
   const missed = figures.filter((f) => (f.kind === 'min' ? f.value < f.target : f.value > f.target));
   console.log(`\n${figures.length - missed.length} of ${figures.length} targets met.`);
 }
