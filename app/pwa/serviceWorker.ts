@@ -22,5 +22,9 @@ export function registerServiceWorker(): void {
 
 /** Activates the waiting version and reloads. */
 export async function applyUpdate(): Promise<void> {
+  // vite-plugin-pwa reloads by itself only for a version found while registering; one found
+  // later (the browser's or a periodic update check) takes control without a reload, which
+  // would leave the old page running on the new version: reload once the new version controls.
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
   await update?.(true);
 }
