@@ -146,4 +146,29 @@ describe('EngineClient', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(ports[0]?.sent.map((m) => m.type)).toEqual(['setWorld']);
   });
+
+  it('passes an analysis\'s progress to its caller, and a cancel names the analysis it stops', async () => {
+    const analyses: number[] = [];
+    const port = new FakePort(true, (m) => {
+      if (m.type === 'analyze') {
+        analyses.push(m.id);
+        queueMicrotask(() => port.onmessage?.({ v: PROTOCOL_VERSION, id: m.id, type: 'progress', done: 3, total: 10 }));
+        return null;
+      }
+      if (m.type === 'cancel') {
+        queueMicrotask(() => port.onmessage?.({ v: PROTOCOL_VERSION, id: m.target, type: 'analysisCancelled' }));
+        return { v: PROTOCOL_VERSION, id: m.id, type: 'pong' };
+      }
+      return defaultAnswer(m);
+    });
+    const engine = client(() => port);
+    const progress: [number, number][] = [];
+    const call = engine.callCancellable({ type: 'analyze', query: { kind: 'accessGraph' } }, (done, total) => progress.push([done, total]));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(progress).toEqual([[3, 10]]);
+    call.cancel();
+    expect((await call.result).type).toBe('analysisCancelled');
+    const cancel = port.sent.find((m) => m.type === 'cancel');
+    expect(cancel?.type === 'cancel' && cancel.target).toBe(analyses[0]);
+  });
 });

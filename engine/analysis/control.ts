@@ -43,6 +43,8 @@ export function createControl(options: ControlOptions = {}): AnalysisControl {
   let sliceStart = clock();
   return {
     async step(done, total) {
+      // A cancel that already arrived stops the analysis at once (a set lookup, cheap on every step).
+      if (options.cancelled?.()) throw new AnalysisCancelled();
       if (clock() - sliceStart < sliceMs) return;
       options.onProgress?.({ done, total });
       await yieldNow();
