@@ -13,6 +13,7 @@ import { Notices } from './layout/Notices';
 import { WorldStatusView } from './layout/WorldStatusView';
 import { DetailsPanel } from './panel/DetailsPanel';
 import { loadConsole } from './request/loadConsole';
+import { loadAnalysisView, loadDecisionPanel, loadEventLog, loadExercisesView } from './layout/viewChunks';
 import { loadCanvas } from './canvas/loadCanvas';
 import { useAppStore } from './store';
 import { MainTabs, panelId, tabId } from './layout/MainTabs';
@@ -24,10 +25,10 @@ const ConsoleRegion = lazy(loadConsole);
 // The exercise card only shows while an exercise is open: its chunk waits for one.
 const ExerciseCard = lazy(() => import('./exercises/ExerciseCard').then((m) => ({ default: m.ExerciseCard })));
 // The decision graph and the event log are their own chunks: not needed for the first paint.
-const DecisionPanel = lazy(() => import('./decision/DecisionPanel'));
-const EventLog = lazy(() => import('./trail/EventLog'));
-const ExercisesView = lazy(() => import('./exercises/ExercisesView'));
-const AnalysisView = lazy(() => import('./analysis/AnalysisView'));
+const DecisionPanel = lazy(loadDecisionPanel);
+const EventLog = lazy(loadEventLog);
+const ExercisesView = lazy(loadExercisesView);
+const AnalysisView = lazy(loadAnalysisView);
 
 export function App() {
   const t = useT();

@@ -16,6 +16,7 @@ import { watchSessions } from './request/console/sessionReset';
 import { loadCanvas } from './canvas/loadCanvas';
 import { loadConsole } from './request/loadConsole';
 import { preloadPolicyEditor } from './editor/loadEditor';
+import { preloadViews } from './layout/viewChunks';
 import { registerServiceWorker } from './pwa/serviceWorker';
 import { useAppStore } from './store';
 import { loadLanguage } from './i18n';
@@ -60,7 +61,8 @@ void loadLanguage(useAppStore.getState().language).then(() =>
 );
 
 // The world first; then, when the browser is idle, the service worker (which downloads the
-// whole app for offline use) and the editor's chunk, so neither competes with the first view.
+// whole app for offline use), the editor's chunk and the other views' chunks, so none
+// competes with the first view.
 void startWorkspaces()
   .catch((error: unknown) => useAppStore.getState().setWorldStatus({ state: 'failed', message: error instanceof Error ? error.message : String(error) }))
   .finally(() => {
@@ -68,5 +70,6 @@ void startWorkspaces()
     later(() => {
       registerServiceWorker();
       preloadPolicyEditor();
+      preloadViews();
     });
   });
