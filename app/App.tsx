@@ -24,7 +24,7 @@ const WorldCanvas = lazy(loadCanvas);
 const ConsoleRegion = lazy(loadConsole);
 // The exercise card only shows while an exercise is open: its chunk waits for one.
 const ExerciseCard = lazy(() => import('./exercises/ExerciseCard').then((m) => ({ default: m.ExerciseCard })));
-// The decision graph and the event log are their own chunks: not needed for the first paint.
+// The other views are their own chunks (app/layout/viewChunks.ts): not needed for the first paint.
 const DecisionPanel = lazy(loadDecisionPanel);
 const EventLog = lazy(loadEventLog);
 const ExercisesView = lazy(loadExercisesView);
