@@ -71,5 +71,7 @@ void startWorkspaces()
       registerServiceWorker();
       preloadPolicyEditor();
       preloadViews();
+      // The other language too: switching shows its texts at once.
+      for (const lang of ['en', 'ko'] as const) void loadLanguage(lang).then(() => undefined, () => undefined);
     });
   });

@@ -1,7 +1,8 @@
 /**
  * The texts of each language, loaded on demand: each language is its own chunk (issue 9's
  * first-paint budget). The learner's language is loaded before the first render
- * (app/main.tsx), the other one when the learner switches to it (uiSlice.setLanguage).
+ * (app/main.tsx), the other one when the browser is idle or when the learner switches to it
+ * (uiSlice.setLanguage).
  */
 import type { EditErrorCode } from '../../engine/edit/types';
 import type { ReasonCode } from '../../engine/evaluate/reasons';
@@ -33,9 +34,13 @@ export function isLanguageLoaded(lang: Lang): boolean {
   return catalogs[lang] !== undefined;
 }
 
+/**
+ * The texts of a language; while a language the learner just chose is still loading, the
+ * one already loaded stands in (the page re-renders when it arrives: uiSlice.textsLoaded).
+ */
 export function catalog(lang: Lang): Catalog {
-  const found = catalogs[lang];
-  // INVARIANT: the app renders after its language is loaded and switches only to a loaded one (uiSlice.setLanguage).
+  // INVARIANT: the app renders after the learner's language is loaded (app/main.tsx), so one is always there.
+  const found = catalogs[lang] ?? catalogs.en ?? catalogs.ko;
   if (!found) throw new Error(`The ${lang} texts are not loaded yet.`);
   return found;
 }

@@ -3,7 +3,7 @@
  * from en.ts, reason codes from the engine's table; `{name}` in a text is replaced by the
  * parameter of that name and left as is when none is given (so a missing parameter shows).
  */
-import { useCallback } from 'react';
+import { useMemo } from 'react';
 import type { EditError } from '../../engine/edit/types';
 import { catalog } from './catalogs';
 import { useAppStore } from '../store';
@@ -42,9 +42,16 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 /** `t` for the current language; components re-render when the language changes. */
 export function useT(): Translate {
   const lang = useAppStore((s) => s.language);
-  return useCallback((key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
+  // A new `t` once the chosen language's texts arrive (`texts` changes), so every component using it re-renders.
+  const texts = useAppStore((s) => s.textsLoaded);
+  return useMemo(() => {
+    void texts;
+    return (key: MessageKey, params?: Params) => translate(lang, key, params);
+  }, [lang, texts]);
 }
 
 export function useLang(): Lang {
+  // Subscribed to the texts too: a component that translates with `useLang()` re-renders when they arrive.
+  useAppStore((s) => s.textsLoaded);
   return useAppStore((s) => s.language);
 }

@@ -3,7 +3,9 @@
  * and quotas) in a chunk of its own: it is not needed to draw the page, only to change a
  * world, and no world opens before it is loaded (app/main.tsx), so every edit finds it.
  */
-type EditLibrary = typeof import('../../engine/edit/apply');
+import type * as EditApply from '../../engine/edit/apply';
+
+type EditLibrary = typeof EditApply;
 
 let loaded: EditLibrary | undefined;
 let loading: Promise<EditLibrary> | undefined;

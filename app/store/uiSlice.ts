@@ -21,6 +21,8 @@ export interface UiSlice {
   readonly mainView: MainView;
   setMainView(view: MainView): void;
   readonly notices: readonly Notice[];
+  /** Counts the languages whose texts arrived after the first render (components that translate re-render). */
+  readonly textsLoaded: number;
   setLanguage(language: Lang): void;
   addNotice(notice: Notice): void;
   dismissNotice(kind: Notice['kind']): void;
@@ -33,11 +35,12 @@ export const createUiSlice =
     mainView: 'map',
     setMainView: (mainView) => set({ mainView }),
     notices: [],
+    textsLoaded: 0,
     setLanguage: (language) => {
       rememberLanguage(language);
-      // The texts of a language not used yet are fetched first: the page never shows a missing text.
-      if (isLanguageLoaded(language)) set({ language });
-      else void loadLanguage(language).then(() => get().language !== language && set({ language }));
+      // The choice shows at once; texts not loaded yet arrive a moment later and the page re-renders with them.
+      set({ language });
+      if (!isLanguageLoaded(language)) void loadLanguage(language).then(() => set((s) => ({ textsLoaded: s.textsLoaded + 1 })));
     },
     // One notice of a kind at a time: a second restart replaces the first message.
     addNotice: (notice) => {
