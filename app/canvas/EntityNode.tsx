@@ -8,6 +8,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { Icon } from '../components/Icon';
 import type { WorldNode } from '../world/graph';
+import type { AccessMark } from './accessMarks';
 import type { DropState } from './flowElements';
 import { Handles } from './Handles';
 import { NODE_KINDS } from './kinds';
@@ -20,6 +21,8 @@ export type EntityNodeData = {
   readonly kindLabel: string;
   readonly highlighted: boolean;
   readonly drop: DropState;
+  /** The Analysis tab's highlight of this principal (its places on a path, administrator). */
+  readonly access?: AccessMark;
 };
 export type EntityFlowNode = Node<EntityNodeData, 'entity'>;
 
@@ -28,7 +31,18 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
   // Hovered once, the node keeps its live connection point (see Handles.tsx).
   const [hovered, setHovered] = useState(false);
   const kind = NODE_KINDS[node.kind];
-  const classes = ['entity-node', kind.tone, selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', drop !== 'none' ? `is-drop-${drop}` : ''].filter(Boolean).join(' ');
+  const access = data.access;
+  const classes = [
+    'entity-node',
+    kind.tone,
+    selected ? 'is-selected' : '',
+    highlighted ? 'is-highlighted' : '',
+    drop !== 'none' ? `is-drop-${drop}` : '',
+    access && access.steps.length > 0 ? 'is-access-path' : '',
+    access?.admin ? 'is-access-admin' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={classes} onPointerEnter={hovered ? undefined : () => setHovered(true)}>
       <span className="entity-icon">
@@ -40,6 +54,16 @@ function EntityNodeView({ data, selected }: NodeProps<EntityFlowNode>) {
           {node.label}
         </span>
       </span>
+      {access && access.steps.length > 0 ? (
+        <span className="access-step" aria-hidden="true">
+          {access.steps.join('·')}
+        </span>
+      ) : null}
+      {access?.admin ? (
+        <span className="access-admin" aria-hidden="true">
+          {access.adminBadge}
+        </span>
+      ) : null}
       <Handles connectable={CONNECTABLE.has(node.kind)} live={hovered || (selected ?? false)} />
     </div>
   );

@@ -30,6 +30,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as R
 import { useAppStore } from '../store';
 import type { XY } from '../store/worldSlice';
 import type { Size } from '../world/layout';
+import { accessMarks, pathNodeIds } from './accessMarks';
 import { moveNode, relate } from './actions';
 import { BoxNode } from './BoxNode';
 import { useBuilder } from './BuilderContext';
@@ -99,6 +100,8 @@ export function FlowMap() {
   const highlightedId = useAppStore((s) => s.highlight?.nodeId ?? null);
   const select = useAppStore((s) => s.select);
   const setViewport = useAppStore((s) => s.setViewport);
+  // One selector for the whole highlight: it changes only when the Analysis tab sets it, so the map re-renders only then (and only the nodes it marks).
+  const accessHighlight = useAppStore((s) => s.accessHighlight);
   const flowStore = useStoreApi<FlowNode>();
   // Decided once, as the map is drawn (a world crossing the line is drawn again: its key changes only with a new world, so it stays).
   const [windowed] = useState(() => graph.nodes.length > WINDOWED_ABOVE);
@@ -153,12 +156,51 @@ export function FlowMap() {
   }, []);
 
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
+  const access = useMemo(
+    () => accessMarks(graph, accessHighlight, { step: (n) => t('analysis.map.step', { n }), admin: t('analysis.map.isAdmin'), adminBadge: t('analysis.map.admin') }),
+    [graph, accessHighlight, t],
+  );
+  const accessIds = useMemo(() => pathNodeIds(access), [access]);
+  /** The world's edges between consecutive principals of the highlighted path (e.g. a user → the role it assumes). */
+  const accessEdges = useMemo(() => {
+    const pairs = new Set<string>();
+    if (!accessHighlight) return pairs;
+    const idOf = new Map(graph.nodes.filter((n) => n.arn !== undefined).map((n) => [n.arn!, n.id]));
+    for (const step of accessHighlight.steps) {
+      const from = idOf.get(step.from);
+      const to = idOf.get(step.to);
+      if (from !== undefined && to !== undefined && from !== to) pairs.add(`${from}->${to}`);
+    }
+    return pairs;
+  }, [graph, accessHighlight]);
+
+  // A new highlight brings its principals into view, once the map has a size (it may be set while the map's tab is hidden).
+  const shownAccess = useRef(accessHighlight);
+  useEffect(() => {
+    if (accessHighlight === shownAccess.current || accessIds.length === 0) return;
+    const fit = (s: Pick<ReactFlowState, 'width' | 'height'>): boolean => {
+      if (s.width <= 0 || s.height <= 0) return false;
+      shownAccess.current = accessHighlight;
+      const boxes = accessIds.map((id) => placed.abs.get(id)).filter((b) => b !== undefined);
+      if (boxes.length === 0) return true;
+      const x = Math.min(...boxes.map((b) => b.x));
+      const y = Math.min(...boxes.map((b) => b.y));
+      const bounds = { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+      void flow.setViewport(getViewportForBounds(bounds, s.width, s.height, FIT_OPTIONS.minZoom, FIT_OPTIONS.maxZoom, 0.25), { duration: 200 });
+      return true;
+    };
+    if (fit(flowStore.getState())) return;
+    const unsubscribe = flowStore.subscribe((s) => {
+      if (fit(s)) unsubscribe();
+    });
+    return unsubscribe;
+  }, [accessHighlight, accessIds, placed, flow, flowStore]);
   const hover = gesture?.hover ?? null;
   const dragged = gesture?.id ?? null;
   /** For a map handed over by area: what of it React Flow gets (null: everything). */
   const contents = useMemo(
-    () => (area ? areaContents(graph, placed, area, [selectedId, highlightedId, dragged, hover]) : null),
-    [area, graph, placed, selectedId, highlightedId, dragged, hover],
+    () => (area ? areaContents(graph, placed, area, [selectedId, highlightedId, dragged, hover, ...accessIds]) : null),
+    [area, graph, placed, selectedId, highlightedId, dragged, hover, accessIds],
   );
   const base = useMemo(() => baseNodes(graph, placed, t, contents?.nodes), [graph, placed, t, contents]);
   const grown = useMemo(() => (gesture && gesture.moved.size > 0 ? grownBoxes(placed, gesture.moved) : new Map()), [gesture, placed]);
@@ -171,11 +213,12 @@ export function FlowMap() {
         grown,
         targets: gesture?.targets ?? NONE,
         hover: gesture?.hover ?? null,
+        access,
       }),
-    [base, selectedId, highlightedId, gesture, grown],
+    [base, selectedId, highlightedId, gesture, grown, access],
   );
   const edgesBase = useMemo(() => baseEdges(graph, placed, t, contents?.edges), [graph, placed, t, contents]);
-  const edges = useMemo(() => overlayEdges(edgesBase, highlightedId, b.selectedEdge), [edgesBase, highlightedId, b.selectedEdge]);
+  const edges = useMemo(() => overlayEdges(edgesBase, highlightedId, b.selectedEdge, accessEdges), [edgesBase, highlightedId, b.selectedEdge, accessEdges]);
 
   const toFlow = useCallback((event: MouseEvent | TouchEvent | ReactMouseEvent) => flow.screenToFlowPosition(pointOf(event)), [flow]);
 

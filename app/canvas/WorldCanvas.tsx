@@ -13,6 +13,7 @@ import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { graphOf } from '../world/useWorld';
 import { deleteNode, deleteSelection, detachEdge } from './actions';
+import { AccessHighlightBar } from './AccessHighlightBar';
 import { BuilderContext, type Builder, type DialogState, type MenuState } from './BuilderContext';
 import { ContextMenu } from './ContextMenu';
 import { CreateDialog } from './dialogs/CreateDialog';
@@ -197,6 +198,7 @@ function BuilderRoot() {
           {/* The map waits for its frame (one synchronous pass): it opens on a view of the frame's size, and is drawn once rather than again when the frame arrives. */}
           {graph.nodes.length === 0 ? <EmptyState /> : wrap ? <FlowMap key={worldVersion} /> : null}
         </div>
+        <AccessHighlightBar />
         {graph.nodes.length > 0 ? <Legend graph={graph} /> : null}
         <p className="visually-hidden" role="status" aria-live="polite">
           {message}

@@ -9,6 +9,7 @@ import type { Translate } from '../i18n';
 import type { XY } from '../store/worldSlice';
 import { isContainer, type WorldEdge, type WorldGraph, type WorldNode } from '../world/graph';
 import type { Box, Size } from '../world/layout';
+import type { AccessMark } from './accessMarks';
 import type { BoxFlowNode } from './BoxNode';
 import type { EntityFlowNode } from './EntityNode';
 import { EDGE_KINDS, NODE_KINDS } from './kinds';
@@ -110,6 +111,8 @@ export interface Overlay {
   readonly grown: ReadonlyMap<string, Size>;
   readonly targets: ReadonlySet<string>;
   readonly hover: string | null;
+  /** Principals the Analysis tab highlights (a path, the administrators); absent: none. */
+  readonly access?: ReadonlyMap<string, AccessMark>;
 }
 
 /** The base nodes with the overlay applied; untouched nodes keep their identity. */
@@ -130,13 +133,15 @@ export function overlayNodes(nodes: readonly FlowNode[], o: Overlay): FlowNode[]
       };
     }
     const highlighted = n.id === o.highlightedId;
-    if (!selected && !highlighted && drop === 'none' && !moved) return n;
+    const access = o.access?.get(n.id);
+    if (!selected && !highlighted && drop === 'none' && !moved && !access) return n;
     return {
       ...n,
       selected,
       ...(moved ? { position: moved } : {}),
+      ...(access ? { ariaLabel: `${n.ariaLabel ?? ''}, ${access.description}` } : {}),
       domAttributes: { 'aria-pressed': selected },
-      data: highlighted || drop !== 'none' ? { ...n.data, highlighted, drop } : n.data,
+      data: highlighted || drop !== 'none' || access ? { ...n.data, highlighted, drop, ...(access ? { access } : {}) } : n.data,
     };
   });
 }
@@ -188,12 +193,14 @@ export function baseEdges(graph: WorldGraph, placed: Placed, t: Translate, only:
   });
 }
 
-export function overlayEdges(edges: readonly Edge[], highlightedId: string | null, selectedEdge: string | null): Edge[] {
-  if (highlightedId === null && selectedEdge === null) return edges as Edge[];
+/** `accessPairs`: `source->target` of the edges on the Analysis tab's highlighted path. */
+export function overlayEdges(edges: readonly Edge[], highlightedId: string | null, selectedEdge: string | null, accessPairs: ReadonlySet<string> = new Set()): Edge[] {
+  if (highlightedId === null && selectedEdge === null && accessPairs.size === 0) return edges as Edge[];
   return edges.map((e) => {
     const hot = e.source === highlightedId;
     const selected = e.id === selectedEdge;
-    if (!hot && !selected) return e;
-    return { ...e, selected, className: `${e.className ?? ''}${hot ? ' is-highlighted' : ''}` };
+    const onPath = accessPairs.has(`${e.source}->${e.target}`);
+    if (!hot && !selected && !onPath) return e;
+    return { ...e, selected, className: `${e.className ?? ''}${hot ? ' is-highlighted' : ''}${onPath ? ' is-access-step' : ''}` };
   });
 }
