@@ -80,7 +80,7 @@ const L = {
     mapTab: '지도',
     details: '세부 정보',
     analyse: '분석',
-    sections: { external: '외부 접근', findings: '정책 검사 결과', unused: '미사용 접근', generate: '정책 생성', dashboard: '보안 상태' },
+    sections: { external: '외부 액세스', findings: '정책 검사 결과', unused: '미사용 액세스', generate: '정책 생성', dashboard: '보안 상태' },
     principal: '보안 주체',
     principalOption: 'IAM 사용자 dev-kim · shop',
     generated: '생성된 정책',

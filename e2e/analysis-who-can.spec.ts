@@ -35,7 +35,7 @@ const WORDS = {
     map: '지도',
     whoCan: '누가 할 수 있나',
     effective: '유효 권한',
-    graph: '접근 그래프',
+    graph: '액세스 그래프',
     analyse: '분석',
     action: '작업(Action)',
     resource: '리소스',

@@ -52,7 +52,7 @@ export const auditKo: Readonly<Record<keyof typeof auditEn, string>> = {
   'audit.findings.show': '정책에서 보기',
 
   // ── 사용하지 않는 액세스 ──
-  'audit.unused.title': '사용하지 않는 액세스',
+  'audit.unused.title': '미사용 액세스',
   'audit.unused.intro':
     'IAM Access Analyzer의 미사용 액세스처럼, 추적 기간 안에 쓰이지 않은 역할, 액세스 키, 암호, 권한을 찾습니다.',
   'audit.unused.source':
