@@ -58,6 +58,35 @@ export function PrincipalSelect({
 }
 
 /**
+ * A principal picker and Analyse, for the analyses of one principal's activity (the event
+ * log): `run` receives the chosen principal's ARN. Without principals, says so.
+ */
+export function PrincipalRunForm({ id, options, value, onChange, run }: {
+  readonly id: string;
+  readonly options: readonly PrincipalOption[];
+  readonly value: string;
+  readonly onChange: (arn: string) => void;
+  readonly run: (principal: string) => void;
+}) {
+  const t = useT();
+  if (options.length === 0) return <p className="muted">{t('audit.noPrincipals')}</p>;
+  return (
+    <form
+      className="audit-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run(value);
+      }}
+    >
+      <PrincipalSelect id={`${id}-principal`} options={options} value={value} onChange={onChange} />
+      <button type="submit" className="button primary small">
+        {t('analysis.run')}
+      </button>
+    </form>
+  );
+}
+
+/**
  * Selects the policy on the map and marks the statement (or the finding's span) in it.
  * `label` is the accessible name and must contain the visible `text` (WCAG label in name).
  */

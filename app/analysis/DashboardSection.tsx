@@ -11,7 +11,7 @@ import { downloadTextFile } from '../components/downloadFile';
 import { Icon } from '../components/Icon';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { useAppStore } from '../store';
-import { AuditHead, PrincipalSelect, TableWrap } from './AuditParts';
+import { AuditHead, PrincipalRunForm, TableWrap } from './AuditParts';
 import { accountLabelKey, credentialReportFileName, formatTime, resultOf, worldPrincipals } from './auditView';
 import { RunStatus } from './RunStatus';
 import { analysisEvents, startAnalysis } from './run';
@@ -159,22 +159,13 @@ function AccessAdvisor() {
         {t('audit.advisor.title')}
       </h4>
       <p className="muted small">{t('audit.advisor.intro')}</p>
-      {principals.length === 0 ? (
-        <p className="muted">{t('audit.noPrincipals')}</p>
-      ) : (
-        <form
-          className="audit-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            startAnalysis({ kind: 'accessAdvisor', query: { principal, events: analysisEvents(useAppStore.getState().trail) } });
-          }}
-        >
-          <PrincipalSelect id={`${id}-principal`} options={principals} value={principal} onChange={setChosen} />
-          <button type="submit" className="button primary small">
-            {t('analysis.run')}
-          </button>
-        </form>
-      )}
+      <PrincipalRunForm
+        id={id}
+        options={principals}
+        value={principal}
+        onChange={setChosen}
+        run={(arn) => startAnalysis({ kind: 'accessAdvisor', query: { principal: arn, events: analysisEvents(useAppStore.getState().trail) } })}
+      />
       <RunStatus kind="accessAdvisor" />
       {result ? <AdvisorTable report={result.report} /> : null}
     </section>

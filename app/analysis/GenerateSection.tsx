@@ -13,13 +13,12 @@ import { Icon } from '../components/Icon';
 import { translateEditError, useLang, useT } from '../i18n';
 import { useAppStore } from '../store';
 import { nodeId } from '../world/ids';
-import { AuditHead, PrincipalSelect, ToConsoleButton } from './AuditParts';
+import { AuditHead, PrincipalRunForm, ToConsoleButton } from './AuditParts';
 import { diffCounts, diffSign, inlinePolicyName, resultOf, worldPrincipals } from './auditView';
 import { RunStatus } from './RunStatus';
 import { analysisEvents, startAnalysis } from './run';
 
 export function GenerateSection() {
-  const t = useT();
   const id = useId();
   const world = useAppStore((s) => s.world);
   const run = useAppStore((s) => s.analyses.generatePolicy);
@@ -32,22 +31,13 @@ export function GenerateSection() {
   return (
     <section className="audit" aria-labelledby={`${id}-title`}>
       <AuditHead id={`${id}-title`} title="audit.generate.title" intro="audit.generate.intro" />
-      {principals.length === 0 ? (
-        <p className="muted">{t('audit.noPrincipals')}</p>
-      ) : (
-        <form
-          className="audit-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            startAnalysis({ kind: 'generatePolicy', query: { principal, events: analysisEvents(useAppStore.getState().trail) } });
-          }}
-        >
-          <PrincipalSelect id={`${id}-principal`} options={principals} value={principal} onChange={setChosen} />
-          <button type="submit" className="button primary small">
-            {t('analysis.run')}
-          </button>
-        </form>
-      )}
+      <PrincipalRunForm
+        id={id}
+        options={principals}
+        value={principal}
+        onChange={setChosen}
+        run={(arn) => startAnalysis({ kind: 'generatePolicy', query: { principal: arn, events: analysisEvents(useAppStore.getState().trail) } })}
+      />
       <RunStatus kind="generatePolicy" />
       {result ? <Generated key={result.policy.principal.arn + result.policy.text} policy={result.policy} /> : null}
     </section>

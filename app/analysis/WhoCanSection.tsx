@@ -7,6 +7,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { WhoCanReport } from '../../engine/analysis/types';
 import { Icon } from '../components/Icon';
+import { SuggestField } from '../components/SuggestField';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { actionChoices, resourceChoices, suggest } from '../world/choices';
@@ -64,42 +65,24 @@ export function WhoCanSection() {
       <p className="analysis-intro">{t('analysis.whoCan.intro')}</p>
       <form className="analysis-form" onSubmit={submit} noValidate>
         <div className="analysis-form-row">
-          <div className="field">
-            <label htmlFor={`${ids}-action`}>{t('analysis.whoCan.action')}</label>
-            <input
-              id={`${ids}-action`}
-              value={action}
-              onChange={(e) => setAction(e.target.value)}
-              list={`${ids}-actions`}
-              placeholder="s3:GetObject"
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={missing && action.trim() === ''}
-            />
-            <datalist id={`${ids}-actions`}>
-              {suggest(actions, action).map((a) => (
-                <option key={a} value={a} />
-              ))}
-            </datalist>
-          </div>
-          <div className="field">
-            <label htmlFor={`${ids}-resource`}>{t('analysis.whoCan.resource')}</label>
-            <input
-              id={`${ids}-resource`}
-              value={resource}
-              onChange={(e) => setResource(e.target.value)}
-              list={`${ids}-resources`}
-              placeholder="arn:aws:s3:::bucket/key"
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={missing && resource.trim() === ''}
-            />
-            <datalist id={`${ids}-resources`}>
-              {suggest(resources, resource).map((r) => (
-                <option key={r} value={r} />
-              ))}
-            </datalist>
-          </div>
+          <SuggestField
+            id={`${ids}-action`}
+            label={t('analysis.whoCan.action')}
+            value={action}
+            onChange={setAction}
+            suggestions={suggest(actions, action)}
+            placeholder="s3:GetObject"
+            invalid={missing && action.trim() === ''}
+          />
+          <SuggestField
+            id={`${ids}-resource`}
+            label={t('analysis.whoCan.resource')}
+            value={resource}
+            onChange={setResource}
+            suggestions={suggest(resources, resource)}
+            placeholder="arn:aws:s3:::bucket/key"
+            invalid={missing && resource.trim() === ''}
+          />
         </div>
         <details className="analysis-context" open={rows.some((r) => r.key !== '') || undefined}>
           <summary>{t('analysis.whoCan.context')}</summary>

@@ -7,6 +7,7 @@
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Icon } from '../../components/Icon';
+import { SuggestField } from '../../components/SuggestField';
 import { engine } from '../../engine/engine';
 import { flushWorld } from '../../engine/syncWorld';
 import { useT } from '../../i18n';
@@ -120,40 +121,8 @@ export function HttpRequestPanel() {
           {identities.length === 0 ? t('http.noIdentities') : t('http.identityHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor={`${ids}-action`}>{t('http.action')}</label>
-        <input
-          id={`${ids}-action`}
-          value={action}
-          onChange={(e) => setAction(e.target.value)}
-          list={`${ids}-actions`}
-          placeholder="s3:GetObject"
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <datalist id={`${ids}-actions`}>
-          {actions.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
-      </div>
-      <div className="field">
-        <label htmlFor={`${ids}-resource`}>{t('http.resource')}</label>
-        <input
-          id={`${ids}-resource`}
-          value={resource}
-          onChange={(e) => setResource(e.target.value)}
-          list={`${ids}-resources`}
-          placeholder="arn:aws:s3:::bucket/key"
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <datalist id={`${ids}-resources`}>
-          {resources.map((r) => (
-            <option key={r} value={r} />
-          ))}
-        </datalist>
-      </div>
+      <SuggestField id={`${ids}-action`} label={t('http.action')} value={action} onChange={setAction} suggestions={actions} placeholder="s3:GetObject" />
+      <SuggestField id={`${ids}-resource`} label={t('http.resource')} value={resource} onChange={setResource} suggestions={resources} placeholder="arn:aws:s3:::bucket/key" />
       <div className="field">
         <label htmlFor={`${ids}-region`}>{t('http.region')}</label>
         <input
