@@ -208,8 +208,6 @@ function followPageLifecycle(current: WorkspaceSession): void {
 }
 
 async function start(): Promise<void> {
-  // A probable first visit: the sample's fetch and parse overlap the opening of the database.
-  if (likelyFirstVisit()) prefetchedSample = fetchScenario(SAMPLE_PATH);
   const storage = await openRepository((reason) => session?.storageLost(reason === 'newerVersion' ? 'newerVersion' : 'unavailable'));
   const channel = openSyncChannel((message) => session?.receive(message));
   const current = new WorkspaceSession(storage.repository, channel, useAppStore);
@@ -246,7 +244,11 @@ async function openFirstWorld(current: WorkspaceSession): Promise<void> {
 
 /** Starts the workspaces once (main.tsx); later calls wait for the same start. */
 export function startWorkspaces(): Promise<void> {
-  // No world opens before the edit library is there (app/store/editEngine.ts): every edit finds it.
-  starting ??= loadEditLibrary().then(start);
+  if (!starting) {
+    // A probable first visit: the sample's fetch and parse overlap the opening of the database and the edit library's load.
+    if (likelyFirstVisit()) prefetchedSample = fetchScenario(SAMPLE_PATH);
+    // No world opens before the edit library is there (app/store/editEngine.ts): every edit finds it.
+    starting = loadEditLibrary().then(start);
+  }
   return starting;
 }
