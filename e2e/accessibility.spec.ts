@@ -1,3 +1,9 @@
+/**
+ * axe scans of the main view (the builder with the console, the map and the policy editor)
+ * in both languages, in normal and forced colours (high contrast). The other views are
+ * scanned by their own specs: the decision (watches-a-decision), the event log
+ * (event-log), the exercises (classroom-screenshots), the analyses (analysis-*).
+ */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, openApp, sendRequest, showMap, test } from './fixtures';
 
@@ -17,5 +23,11 @@ for (const lang of ['en', 'ko'] as const) {
     const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // High contrast: the same page with the system's forced colours.
+    await page.emulateMedia({ forcedColors: 'active' });
+    const forced = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+    const seriousForced = forced.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(seriousForced.map((v) => `forced colours — ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }

@@ -5,6 +5,7 @@
  * create an access key for an administrator, highlighted on the map and cleared again.
  * Screenshots of each section in both languages go to reports/screenshots/analysis-*.png.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
 
@@ -63,6 +64,13 @@ async function openSection(page: Page, w: Words, section: string) {
   return page.getByRole('tabpanel', { name: section, exact: true });
 }
 
+/** No serious or critical accessibility violation in the Analysis tab as it is now. */
+async function expectAccessible(page: Page): Promise<void> {
+  const scan = await new AxeBuilder({ page }).include('#main-panel-analysis').analyze();
+  const serious = scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 test.describe('analysis: who can, effective permissions, the access graph', () => {
   // Importing a world and asking the worker several analyses, on a shared 2-core machine.
   test.describe.configure({ timeout: 120_000 });
@@ -116,6 +124,7 @@ test.describe('analysis: who can, effective permissions, the access graph', () =
     const graph = await openSection(page, w, w.graph);
     await graph.getByRole('button', { name: w.analyse, exact: true }).click();
     await expect(graph.getByText('can assume the role PayrollReader (sts:AssumeRole)').first()).toBeVisible();
+    await expectAccessible(page);
     await page.screenshot({ path: 'reports/screenshots/analysis-graph-en.png' });
   });
 
@@ -136,6 +145,7 @@ test.describe('분석: 권한 상승 경로 (in Korean)', () => {
     await expect(path).toBeVisible();
     await expect(path.getByRole('listitem').first()).toHaveText('dev-lee ops-admin의 액세스 키를 만들어 그 이름으로 요청에 서명할 수 있음 (iam:CreateAccessKey)');
     await expect(panel.getByRole('heading', { name: '관리자', exact: true })).toBeVisible();
+    await expectAccessible(page);
     await page.screenshot({ path: 'reports/screenshots/analysis-graph-ko.png' });
     await panel.getByRole('figure').screenshot({ path: 'reports/screenshots/analysis-graph-drawing-ko.png' });
 
@@ -155,12 +165,14 @@ test.describe('분석: 권한 상승 경로 (in Korean)', () => {
     await whoCan.getByRole('button', { name: w.analyse, exact: true }).click();
     await expect(whoCan.locator('.analysis-principal-name', { hasText: /^dev-lee$/ })).toBeVisible();
     await expect(whoCan.locator('.analysis-principal-name', { hasText: /^dev-choi$/ })).toBeVisible();
+    await expectAccessible(page);
     await page.screenshot({ path: 'reports/screenshots/analysis-who-can-ko.png' });
 
     const effective = await openSection(page, w, w.effective);
     await effective.getByLabel(w.principal, { exact: true }).selectOption({ label: 'dev-lee · IAM 사용자' });
     await effective.getByRole('button', { name: w.analyse, exact: true }).click();
     await expect(effective.getByRole('rowheader', { name: 'iam:CreateAccessKey arn:aws:iam::111111111111:user/ops-admin' })).toBeVisible();
+    await expectAccessible(page);
     await page.screenshot({ path: 'reports/screenshots/analysis-effective-ko.png' });
   });
 });

@@ -15,6 +15,7 @@ import { openSyncChannel } from '../persist/channel';
 import { EMPTY_VIEW, type WorkspaceView } from '../persist/schema';
 import { useAppStore } from '../store';
 import { loadEditLibrary } from '../store/editEngine';
+import { loadLanguage } from '../i18n/catalogs';
 import type { WorldDocument } from '../store/worldSlice';
 import { uniqueName } from './names';
 import { fetchScenario, SAMPLE_PATH, type FetchedScenario } from './readScenario';
@@ -247,8 +248,9 @@ export function startWorkspaces(): Promise<void> {
   if (!starting) {
     // A probable first visit: the sample's fetch and parse overlap the opening of the database and the edit library's load.
     if (likelyFirstVisit()) prefetchedSample = fetchScenario(SAMPLE_PATH);
-    // No world opens before the edit library is there (app/store/editEngine.ts): every edit finds it.
-    starting = loadEditLibrary().then(start);
+    // No world opens before the edit library (app/store/editEngine.ts) and the learner's texts
+    // are there: every edit finds the library, every name the workspaces give is translated.
+    starting = Promise.all([loadEditLibrary(), loadLanguage(useAppStore.getState().language)]).then(start);
   }
   return starting;
 }
