@@ -170,7 +170,11 @@ export interface EscalationPath {
 export interface AccessGraph {
   readonly nodes: readonly AccessGraphNode[];
   readonly edges: readonly AccessEdge[];
-  /** For every non-administrator that can become one, the shortest path. */
+  /**
+   * For every principal not allowed `*` on `*` that can become an administrator, the shortest
+   * path: to another principal that is one, or ending in its own self-escalation edge (a
+   * principal marked `selfEscalation` is listed too: the path says how it gets there).
+   */
   readonly escalations: readonly EscalationPath[];
 }
 
