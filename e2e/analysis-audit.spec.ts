@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openApp, sendRequest, test } from './fixtures';
+import { expect, importScenarioFiles, openApp, sendRequest, test } from './fixtures';
 
 const FIXTURE = 'e2e/fixtures/audit-shop.json';
 const ASSET = 'arn:aws:s3:::shop-assets/logo.png';
@@ -108,12 +108,7 @@ type Labels = (typeof L)['en' | 'ko'];
 
 async function openShop(page: Page, l: Labels): Promise<void> {
   await openApp(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: l.file, exact: true }).click();
-  await page.getByRole('button', { name: l.importFiles }).click();
-  await (await chooser).setFiles([FIXTURE]);
-  await page.getByRole('dialog', { name: l.importDialog }).getByRole('button', { name: l.importConfirm, exact: true }).click();
-  await expect(page.getByRole('button', { name: l.devKim, exact: true })).toBeVisible();
+  await importScenarioFiles(page, [FIXTURE], l.devKim, l);
 }
 
 /** Opens a section of the Analysis tab and returns its panel. */

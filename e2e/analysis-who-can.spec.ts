@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { expect, importScenarioFiles, openApp, test } from './fixtures';
 
 const WORDS = {
   en: {
@@ -49,12 +49,7 @@ const WORDS = {
 type Words = (typeof WORDS)[keyof typeof WORDS];
 
 async function importWorld(page: Page, w: Words, file: string, shown: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: w.file, exact: true }).click();
-  await page.getByRole('button', { name: w.importFiles }).click();
-  await (await chooser).setFiles([file]);
-  await page.getByRole('dialog', { name: w.importDialog }).getByRole('button', { name: w.importConfirm, exact: true }).click();
-  await expect(page.getByRole('button', { name: shown, exact: true })).toBeVisible();
+  await importScenarioFiles(page, [file], shown, w);
 }
 
 /** Opens a section of the Analysis tab and runs its analysis; the panel of the section. */

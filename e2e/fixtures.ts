@@ -50,3 +50,23 @@ export async function sendRequest(page: Page, request: { principal: string; acti
   await page.getByLabel(labels.resource, { exact: true }).fill(request.resource);
   await page.getByRole('button', { name: labels.submit }).click();
 }
+
+/** The words of the File menu's import, in a language. */
+export interface ImportWords {
+  readonly file: string;
+  readonly importFiles: string;
+  readonly importDialog: string;
+  readonly importConfirm: string;
+}
+
+const IMPORT_EN: ImportWords = { file: 'File', importFiles: 'Import files…', importDialog: 'Import', importConfirm: 'Import' };
+
+/** Imports files from the File menu (into a new workspace, the dialog's default) and waits until the map node named `shown` is drawn. */
+export async function importScenarioFiles(page: Page, files: string[], shown: string, words: ImportWords = IMPORT_EN): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: words.file, exact: true }).click();
+  await page.getByRole('button', { name: words.importFiles }).click();
+  await (await chooser).setFiles(files);
+  await page.getByRole('dialog', { name: words.importDialog }).getByRole('button', { name: words.importConfirm, exact: true }).click();
+  await expect(page.getByRole('button', { name: shown, exact: true })).toBeVisible();
+}

@@ -5,7 +5,7 @@
  * effects (`window.__pwned`), for dialogs and for any request the markup would make.
  */
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { expect, importScenarioFiles, openApp, test } from './fixtures';
 
 const HOSTILE = 'e2e/fixtures/hostile-names.json';
 
@@ -26,12 +26,7 @@ test('a scenario full of markup and a javascript: pack address execute nothing a
   });
 
   await openApp(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'File', exact: true }).click();
-  await page.getByRole('button', { name: 'Import files…' }).click();
-  await (await chooser).setFiles(HOSTILE);
-  const importDialog = page.getByRole('dialog', { name: 'Import' });
-  await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await importScenarioFiles(page, [HOSTILE], 'Role Admin');
 
   // The title is the workspace's name, as text.
   await expect(page.getByRole('banner').getByRole('button', { name: /^Workspace / })).toContainText('<img src=x onerror=window.__pwned=10> Hostile world');

@@ -8,7 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { expect, importScenarioFiles, openApp, test } from './fixtures';
 
 const FIXTURE = 'e2e/fixtures/iam-writes.json';
 const DEV_LEE = 'arn:aws:iam::111122223333:user/dev-lee';
@@ -89,12 +89,7 @@ type Words = (typeof LANGS)[keyof typeof LANGS];
 /** Opens the app and imports the escalation world in a new workspace. */
 async function openEscalationWorld(page: Page, w: Words) {
   await openApp(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: w.file, exact: true }).click();
-  await page.getByRole('button', { name: w.importFiles }).click();
-  await (await chooser).setFiles([FIXTURE]);
-  await page.getByRole('dialog', { name: w.importDialog }).getByRole('button', { name: w.importConfirm, exact: true }).click();
-  await expect(page.getByRole('button', { name: w.devLee, exact: true })).toBeVisible();
+  await importScenarioFiles(page, [FIXTURE], w.devLee, w);
 }
 
 /** Sends a request as dev-lee from the console (the form keeps what is not filled again). */

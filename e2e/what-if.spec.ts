@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openApp, sendRequest, test } from './fixtures';
+import { expect, importScenarioFiles, openApp, sendRequest, test } from './fixtures';
 
 const FIXTURE = 'e2e/fixtures/scp-denies-reads.json';
 const READ = { principal: 'dana · workloads', action: 's3:GetObject', resource: 'arn:aws:s3:::workload-reports/q3.csv' };
@@ -85,12 +85,7 @@ async function expectNoSeriousViolations(page: Page, selector: '.whatif-bar' | '
 /** Opens the app and imports the world where an SCP denies Dana's reads, in a new workspace. */
 async function openScpWorld(page: Page, w: Words) {
   await openApp(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: w.file, exact: true }).click();
-  await page.getByRole('button', { name: w.importFiles }).click();
-  await (await chooser).setFiles([FIXTURE]);
-  await page.getByRole('dialog', { name: w.importDialog }).getByRole('button', { name: w.importConfirm, exact: true }).click();
-  await expect(page.getByRole('button', { name: w.dana, exact: true })).toBeVisible();
+  await importScenarioFiles(page, [FIXTURE], w.dana, w);
 }
 
 for (const [lang, w] of Object.entries(LANGS)) {

@@ -6,7 +6,7 @@
  * decides. A filter keeps one service.
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { EffectivePermission, EffectivePermissionsReport, EffectiveService } from '../../engine/analysis/types';
+import type { EffectivePermission, EffectivePermissionsReport, EffectiveService, StatementRef } from '../../engine/analysis/types';
 import { Icon } from '../components/Icon';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
@@ -171,31 +171,26 @@ function PermissionRow({ permission: p }: { readonly permission: EffectivePermis
         {stage ? <span className="analysis-stage">{t('analysis.effective.limitedAt', { stage: t(stage) })}</span> : null}
       </td>
       <td>
-        {p.grantedBy.length > 0 ? (
-          <div className="analysis-why">
-            <span className="analysis-why-label">{t('analysis.effective.col.grantedBy')}</span>
-            <ul className="analysis-statements">
-              {p.grantedBy.map((s, i) => (
-                <li key={i}>
-                  <StatementButton statement={s} />
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {p.limitedBy.length > 0 ? (
-          <div className="analysis-why is-limit">
-            <span className="analysis-why-label">{t('analysis.effective.col.limitedBy')}</span>
-            <ul className="analysis-statements">
-              {p.limitedBy.map((s, i) => (
-                <li key={i}>
-                  <StatementButton statement={s} />
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <WhyList label={t('analysis.effective.col.grantedBy')} statements={p.grantedBy} />
+        <WhyList label={t('analysis.effective.col.limitedBy')} statements={p.limitedBy} limit />
       </td>
     </tr>
+  );
+}
+
+/** The statements behind a permission (those that grant it, or those that limit it), each opening its policy. */
+function WhyList({ label, statements, limit = false }: { readonly label: string; readonly statements: readonly StatementRef[]; readonly limit?: boolean }) {
+  if (statements.length === 0) return null;
+  return (
+    <div className={`analysis-why${limit ? ' is-limit' : ''}`}>
+      <span className="analysis-why-label">{label}</span>
+      <ul className="analysis-statements">
+        {statements.map((s, i) => (
+          <li key={i}>
+            <StatementButton statement={s} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
