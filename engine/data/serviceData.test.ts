@@ -14,13 +14,16 @@ describe('the IAM service catalogue (Node)', async () => {
   });
 
   it('loads a service on demand and knows its actions', async () => {
-    expect(catalogue.lookupAction('s3', 'GetObject')).toEqual({ kind: 'notLoaded', service: 's3' });
-    const s3 = await catalogue.loadServiceData('s3');
+    // A catalogue of its own: the process-wide one may have loaded s3 for another test file.
+    const fresh = new ServiceCatalogue(nodeIamDataReader());
+    await fresh.loadIndex();
+    expect(fresh.lookupAction('s3', 'GetObject')).toEqual({ kind: 'notLoaded', service: 's3' });
+    const s3 = await fresh.loadServiceData('s3');
     expect(s3?.name).toBe('Amazon S3');
-    expect(catalogue.isKnownAction('s3', 'GetObject')).toBe(true);
-    expect(catalogue.isKnownAction('S3', 'getobject')).toBe(true); // case-insensitive, like IAM
-    expect(catalogue.isKnownAction('s3', 'GetObjectt')).toBe(false);
-    const info = catalogue.lookupAction('s3', 'GetObject');
+    expect(fresh.isKnownAction('s3', 'GetObject')).toBe(true);
+    expect(fresh.isKnownAction('S3', 'getobject')).toBe(true); // case-insensitive, like IAM
+    expect(fresh.isKnownAction('s3', 'GetObjectt')).toBe(false);
+    const info = fresh.lookupAction('s3', 'GetObject');
     expect(info.kind === 'known' && info.action).toMatchObject({ service: 's3', name: 'GetObject', accessLevels: ['Read'], wildcardOnly: false });
   });
 
