@@ -1,8 +1,8 @@
 /**
- * axe scans of the main view (the builder with the console, the map and the policy editor)
- * in both languages, in normal and forced colours (high contrast). The other views are
+ * A learner's main view in both languages — a request decided, its statement opened in the
+ * editor — screenshot for review and scanned by axe; then in forced colours (high contrast). The other views are
  * scanned by their own specs: the decision (watches-a-decision), the event log
- * (event-log), the exercises (classroom-screenshots), the analyses (analysis-*).
+ * (event-log), the exercises (classroom-exercises), the analyses (analysis-*).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, openApp, sendRequest, showMap, test } from './fixtures';
@@ -14,12 +14,17 @@ for (const lang of ['en', 'ko'] as const) {
     if (lang === 'ko') await page.getByRole('radio', { name: '한국어' }).check();
     const labels =
       lang === 'en'
-        ? { principal: 'Principal', action: 'Action', resource: 'Resource', submit: 'Evaluate' }
-        : { principal: '보안 주체', action: '작업(Action)', resource: '리소스', submit: '평가하기' };
-    await sendRequest(page, { principal: 'alice · acme-analytics', action: 's3:GetObject', resource: 'arn:aws:s3:::acme-reports/a' }, labels);
+        ? { principal: 'Principal', action: 'Action', resource: 'Resource', submit: 'Evaluate', show: 'Show in the policy' }
+        : { principal: '보안 주체', action: '작업(Action)', resource: '리소스', submit: '평가하기', show: '정책에서 보기' };
+    // A request decided and its statement opened in the editor: a learner's main view.
+    await sendRequest(page, { principal: 'alice · acme-analytics', action: 's3:DeleteObject', resource: 'arn:aws:s3:::acme-reports/2026/q1.csv' }, labels);
+    await page.getByRole('button', { name: labels.show }).click();
+    await expect(page.locator('.monaco-editor .statement-highlight').first()).toBeAttached();
+    await page.waitForTimeout(300); // the editor's reveal scroll
+    // For review (reports/screenshots/).
+    await page.screenshot({ path: `reports/screenshots/main-${lang}.png` });
+    // The builder: the map with the policy open in the details panel (the Decision tab has its own scans).
     await showMap(page);
-    await page.getByRole('button', { name: lang === 'en' ? 'Customer managed policy ReadReports' : '고객 관리형 정책 ReadReports', exact: true }).click();
-    await expect(page.locator('.monaco-editor')).toBeVisible();
     const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
 
@@ -109,6 +110,13 @@ const POLICY = JSON.stringify({
   Statement: [{ Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetObject'], Resource: ['arn:aws:s3:::acme-reports', 'arn:aws:s3:::acme-reports/*'] }],
 });
 
+/** No serious or critical accessibility violation on the page as it is now (the editor aside). */
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 for (const lang of ['en', 'ko'] as const) {
   const w = words[lang];
 
@@ -120,6 +128,9 @@ for (const lang of ['en', 'ko'] as const) {
     await page.getByRole('tab', { name: w.tab }).click();
     await page.getByRole('button', { name: w.curriculum }).click();
     await expect(page.getByRole('heading', { name: w.packTitle })).toBeVisible();
+    // For review (reports/screenshots/), and the view's accessibility.
+    await page.screenshot({ path: `reports/screenshots/classroom-exercises-${lang}.png` });
+    await expectNoSeriousViolations(page);
     await page.getByRole('button', { name: w.firstPolicy, exact: true }).click();
 
     // The exercise opens on the map, its card above it; the engine finds no goal met yet.
@@ -134,6 +145,8 @@ for (const lang of ['en', 'ko'] as const) {
     // A hint, one at a time.
     await card.getByRole('button', { name: w.showHint }).click();
     await expect(card.getByText(w.hint1)).toBeVisible();
+    await page.screenshot({ path: `reports/screenshots/classroom-card-${lang}.png` });
+    await expectNoSeriousViolations(page);
 
     // The learner writes alice's inline policy in the editor.
     await page.getByRole('button', { name: w.user, exact: true }).click();
