@@ -56,6 +56,8 @@ async function openExercise(page: Page, lang: Lang, id: string, card: RegExp): P
   await openApp(page);
   if (lang === 'ko') await page.getByRole('radio', { name: words.ko.lang }).check();
   await page.goto(`./?pack=packs/iam-foundations.json&exercise=${id}`);
+  // The exercise's own workspace is open (the card can show while the world open before it is still on the map).
+  await expect(page.getByRole('banner').getByRole('button', { name: /^(Workspace Exercise|작업 공간 연습): / })).toBeVisible();
   const region = page.getByRole('region', { name: card });
   await expect(region).toBeVisible();
   // The starting world fails at least one goal: the engine says which.
