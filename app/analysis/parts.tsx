@@ -7,14 +7,14 @@ import type { AnalysisKind, AnalysisResult, PrincipalSummary, StatementRef } fro
 import { Icon } from '../components/Icon';
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
+import { resultOf } from './auditView';
 import type { AccessHighlight } from '../store/analysisSlice';
 import { KIND_LABEL } from './accessWords';
 import { accountLabels } from './principalChoices';
 
 /** The result of the last finished run of `kind`, when it is one. */
 export function useResult<K extends AnalysisKind>(kind: K): Extract<AnalysisResult, { kind: K }> | undefined {
-  const run = useAppStore((s) => s.analyses[kind]);
-  return run?.state === 'done' && run.result.kind === kind ? (run.result as Extract<AnalysisResult, { kind: K }>) : undefined;
+  return resultOf(useAppStore((s) => s.analyses[kind]), kind);
 }
 
 export function PrincipalLabel({ principal }: { readonly principal: PrincipalSummary }) {

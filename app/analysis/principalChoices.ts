@@ -4,7 +4,7 @@
  */
 import type { PrincipalKind } from '../../engine/analysis/types';
 import type { ScenarioJson } from '../../engine/scenario/types';
-import { arn } from '../world/arns';
+import { worldPrincipals } from './auditView';
 
 export interface AnalysisPrincipal {
   readonly arn: string;
@@ -20,14 +20,12 @@ export interface AccountPrincipals {
 }
 
 export function analysisPrincipals(world: ScenarioJson): AccountPrincipals[] {
+  const all = worldPrincipals(world, { root: true });
+  const labels = accountLabels(world);
   return world.accounts.map((a) => ({
     account: a.id,
-    label: a.alias ? `${a.alias} (${a.id})` : a.id,
-    principals: [
-      { arn: arn.root(a.id), kind: 'root' as const, name: 'root' },
-      ...(a.users ?? []).map((u) => ({ arn: arn.user(a.id, u.name, u.path), kind: 'user' as const, name: u.name })),
-      ...(a.roles ?? []).map((r) => ({ arn: arn.role(a.id, r.name, r.path), kind: 'role' as const, name: r.name })),
-    ],
+    label: labels.get(a.id) ?? a.id,
+    principals: all.filter((p) => p.account === a.id).map((p) => ({ arn: p.arn, kind: p.kind, name: p.kind === 'root' ? 'root' : p.name })),
   }));
 }
 
