@@ -1,16 +1,16 @@
 /**
- * Entry: starts opening the storage (before anything else), renders the app and opens the
- * learner's workspace (app/workspace/workspaces.ts: a share link, else the workspace open
- * last, else the sample world on a first visit); once it is drawn, registers the service
- * worker and preloads the editor. Engine restarts and the main-thread fallback become notices.
+ * Entry: starts loading what the first map needs (app/startLoading.ts, before anything
+ * else), renders the app and opens the learner's workspace (app/workspace/workspaces.ts: a
+ * share link, else the workspace open last, else the sample world on a first visit); once
+ * it is drawn, registers the service worker and preloads the editor. Engine restarts and the main-thread fallback become notices.
  */
-// First: opening the storage starts before the rest of the app is evaluated.
-import './persist/startStorage';
-import { StrictMode } from 'react';
+// First: what the first map waits for starts loading before the rest of the app is evaluated.
+import './startLoading';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './errors/ErrorBoundary';
-import { engine, onEngineEvent } from './engine/engine';
+import { onEngineEvent } from './engine/engine';
 import { syncWorldToEngine } from './engine/syncWorld';
 import { watchSessions } from './request/console/sessionReset';
 import { loadCanvas } from './canvas/loadCanvas';
@@ -37,26 +37,26 @@ onEngineEvent((event) => {
 
 syncWorldToEngine();
 watchSessions();
-// The worker's start-up (its chunk fetched and evaluated) overlaps the opening of storage
-// instead of following it: the first world is parsed there.
-engine.start();
 
-// The map's and the console's chunks are needed as soon as the world is open: fetch them
-// beside the first render, not after it.
-void loadCanvas();
-void loadConsole();
+// The request console is shown once the world is open: its chunk is asked for after the
+// map's (app/startLoading.ts), so it never delays the map's.
+void loadCanvas().then(loadConsole, () => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
 // The learner's language is loaded first (its own chunk): the page never shows a missing text.
+// The first render is a transition, rendered in slices: a worker starts only between the
+// page's tasks, and the engine's is parsing the first world meanwhile (app/startLoading.ts).
 void loadLanguage(useAppStore.getState().language).then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <ErrorBoundary region="region.app" onReset={() => void workspaceActions.openSample()}>
-        <App />
-      </ErrorBoundary>
-    </StrictMode>,
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <ErrorBoundary region="region.app" onReset={() => void workspaceActions.openSample()}>
+          <App />
+        </ErrorBoundary>
+      </StrictMode>,
+    ),
   ),
 );
 

@@ -39,7 +39,7 @@ import { EntityNode } from './EntityNode';
 import { baseEdges, baseNodes, overlayEdges, overlayNodes, type FlowNode } from './flowElements';
 import { grownBoxes, nodeAt, type Placed } from './placement';
 import { dropTargets, relationOnDrop } from './relations';
-import { areaAround, areaContents, contains, intersects, mapBounds, visibleRect, WINDOWED_ABOVE, type Rect } from './viewWindow';
+import { areaAround, areaContents, contains, intersects, mapBounds, openingViewport, visibleRect, WINDOWED_ABOVE, type Rect } from './viewWindow';
 
 const nodeTypes: NodeTypes = { box: BoxNode, entity: EntityNode };
 const NONE: ReadonlySet<string> = new Set();
@@ -110,7 +110,7 @@ export function FlowMap() {
   const [initialViewport] = useState(() => {
     const saved = useAppStore.getState().viewport;
     if (saved || !windowed) return saved;
-    return fittedViewport(placed, frameSize(b.viewSize()), FIT_OPTIONS);
+    return openingViewport(placed, frameSize(b.viewSize()), FIT_OPTIONS);
   });
   /** The part of the map handed to React Flow (null: all of it). */
   const [area, setArea] = useState<Rect | null>(() => (windowed && initialViewport ? areaAround(visibleRect(initialViewport, frameSize(b.viewSize()))) : null));

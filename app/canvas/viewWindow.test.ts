@@ -4,7 +4,7 @@ import { layoutWorld } from '../world/layout';
 import { baseEdges, baseNodes } from './flowElements';
 import { placeNodes } from './placement';
 import { TEST_WORLD } from './testWorld';
-import { areaAround, areaContents, contains, mapBounds, visibleRect } from './viewWindow';
+import { areaAround, areaContents, contains, mapBounds, openingViewport, READABLE_ZOOM, visibleRect } from './viewWindow';
 import { translate } from '../i18n';
 
 const graph = worldGraph(TEST_WORLD);
@@ -35,6 +35,27 @@ describe('the view of the map', () => {
   it('fits the whole map by its top-level boxes', () => {
     const bounds = mapBounds(placed)!;
     for (const box of placed.abs.values()) expect(contains(bounds, box)).toBe(true);
+  });
+
+  it('opens fitted when the whole map reads in the frame', () => {
+    const fit = { padding: 0.06, maxZoom: 1.1 };
+    const frame = { width: 4000, height: 3000 };
+    const view = visibleRect(openingViewport(placed, frame, fit), frame);
+    expect(contains(view, mapBounds(placed)!)).toBe(true);
+    expect(openingViewport(placed, frame, fit).zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+  });
+
+  it('opens a map too large to read whole at a readable scale on its top-left corner, not shrunk to a blur', () => {
+    const frame = { width: 300, height: 200 };
+    const viewport = openingViewport(placed, frame, { padding: 0.06, maxZoom: 1.1 });
+    expect(viewport.zoom).toBe(READABLE_ZOOM);
+    const bounds = mapBounds(placed)!;
+    const view = visibleRect(viewport, frame);
+    // The map's top-left corner is in view, just inside the frame's.
+    expect(view.x).toBeLessThan(bounds.x);
+    expect(view.y).toBeLessThan(bounds.y);
+    expect(bounds.x - view.x).toBeLessThan(view.width / 4);
+    expect(bounds.y - view.y).toBeLessThan(view.height / 4);
   });
 });
 

@@ -9,7 +9,7 @@
  * among them and those links' other ends (so a link leaving the view still leads somewhere).
  * The area moves only when the view leaves it, so panning inside it changes nothing.
  */
-import type { Viewport } from '@xyflow/react';
+import { getViewportForBounds, type Viewport } from '@xyflow/react';
 import type { WorldEdge, WorldGraph } from '../world/graph';
 import type { Box, Size } from '../world/layout';
 import type { Placed } from './placement';
@@ -88,4 +88,26 @@ export function areaContents(graph: WorldGraph, placed: Placed, area: Rect, keep
     for (let up = placed.parentOf.get(id); up !== undefined && !nodes.has(up); up = placed.parentOf.get(up)) nodes.add(up);
   }
   return { nodes, edges };
+}
+
+/**
+ * The scale a large world opens at when it cannot be fitted readably: its names still read
+ * (12 px text shows at 9 px). Fitted at 0.3, a world of thousands showed a blur of hundreds
+ * of cards, each of which React Flow draws before the first frame.
+ */
+export const READABLE_ZOOM = 0.75;
+/** Space left between the frame's top-left corner and the map's when a large world opens on its beginning. */
+const OPENING_MARGIN = 24;
+
+/**
+ * The viewport a map handed over by area opens on: fitted when the whole of it reads, else at
+ * a readable scale on its beginning — the top-left, where the organization and the first
+ * account are laid out — as a long document opens on its first page.
+ */
+export function openingViewport(placed: Placed, size: Size, fit: { readonly padding: number; readonly maxZoom: number }): Viewport {
+  const bounds = mapBounds(placed);
+  if (!bounds) return { x: 0, y: 0, zoom: 1 };
+  const fitted = getViewportForBounds(bounds, size.width, size.height, 0, fit.maxZoom, fit.padding);
+  if (fitted.zoom >= READABLE_ZOOM) return fitted;
+  return { x: OPENING_MARGIN - bounds.x * READABLE_ZOOM, y: OPENING_MARGIN - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM };
 }

@@ -3,12 +3,12 @@
  * worker cannot start. Imported lazily by nothing: it is small; the engine itself is in
  * the worker chunk (or a lazy chunk for the fallback).
  */
-import type { WorkerResponse } from '../../engine/worker/protocol';
+import { workerName, type WorkerRequest, type WorkerResponse } from '../../engine/worker/protocol';
 import { EngineClient, type EngineEvent, type EnginePort } from './engineClient';
 
-function workerPort(): EnginePort {
+function workerPort(first?: WorkerRequest): EnginePort {
   if (typeof Worker === 'undefined') throw new Error('This browser cannot run Web Workers.');
-  const worker = new Worker(new URL('../../engine/worker/worker.ts', import.meta.url), { type: 'module', name: 'iam-engine' });
+  const worker = new Worker(new URL('../../engine/worker/worker.ts', import.meta.url), { type: 'module', name: workerName(first) });
   const port: EnginePort = {
     postMessage: (message) => worker.postMessage(message),
     onmessage: null,

@@ -171,4 +171,68 @@ describe('EngineClient', () => {
     const cancel = port.sent.find((m) => m.type === 'cancel');
     expect(cancel?.type === 'cancel' && cancel.target).toBe(analyses[0]);
   });
+
+  describe('startWith: the first request travels with the worker', () => {
+    /** A worker that answers the request it was created with as soon as it "runs", as engine/worker/worker.ts does. */
+    const carrying = (created: (WorkerRequest | undefined)[]) => (first?: WorkerRequest) => {
+      created.push(first);
+      const p = new FakePort(true, (m) => (m.type === 'fetchScenario' ? { v: PROTOCOL_VERSION, id: m.id, type: 'scenarioFetched', result: { ok: false, message: 'HTTP 404' } } : defaultAnswer(m)));
+      ports.push(p);
+      if (first) queueMicrotask(() => p.onmessage?.({ v: PROTOCOL_VERSION, id: first.id, type: 'scenarioFetched', result: { ok: false, message: `carried ${first.type}` } }));
+      return p;
+    };
+
+    it('creates the worker with the request, posts nothing, and resolves with its answer', async () => {
+      const created: (WorkerRequest | undefined)[] = [];
+      const c = client(carrying(created));
+      const answer = await c.startWith({ type: 'fetchScenario', url: 'https://site.test/samples/starter.json' });
+      expect(answer).toMatchObject({ type: 'scenarioFetched', result: { ok: false, message: 'carried fetchScenario' } });
+      expect(created).toEqual([expect.objectContaining({ v: PROTOCOL_VERSION, type: 'fetchScenario', url: 'https://site.test/samples/starter.json' })]);
+      expect(ports[0]?.sent).toEqual([]);
+      // Later requests go to the same worker as ordinary messages.
+      await c.call(world);
+      expect(ports).toHaveLength(1);
+      expect(ports[0]?.sent.map((m) => m.type)).toEqual(['setWorld']);
+    });
+
+    it('is an ordinary call once the engine is started', async () => {
+      const created: (WorkerRequest | undefined)[] = [];
+      const c = client(carrying(created));
+      c.start();
+      const answer = await c.startWith({ type: 'fetchScenario', url: 'https://site.test/x.json' });
+      expect(answer).toMatchObject({ type: 'scenarioFetched', result: { ok: false, message: 'HTTP 404' } });
+      expect(created).toEqual([undefined]);
+      expect(ports[0]?.sent.map((m) => m.type)).toEqual(['fetchScenario']);
+    });
+
+    it('posts the request to the main-thread engine when no worker can be created', async () => {
+      const fallback = new FakePort(false, (m) => ({ v: PROTOCOL_VERSION, id: m.id, type: 'scenarioFetched', result: { ok: false, message: 'on the main thread' } }));
+      const c = client(
+        () => {
+          throw new Error('no workers here');
+        },
+        async () => fallback,
+      );
+      const answer = await c.startWith({ type: 'fetchScenario', url: 'https://site.test/x.json' });
+      expect(answer).toMatchObject({ result: { message: 'on the main thread' } });
+      expect(fallback.sent.map((m) => m.type)).toEqual(['fetchScenario']);
+      expect(events).toEqual([{ type: 'mainThread', reason: 'no workers here' }]);
+    });
+
+    it('moves the request to the main thread when the worker fails before answering it', async () => {
+      const fallback = new FakePort(false, (m) => ({ v: PROTOCOL_VERSION, id: m.id, type: 'scenarioFetched', result: { ok: false, message: 'second try' } }));
+      const c = client(
+        () => {
+          const p = new FakePort(true, () => null);
+          ports.push(p);
+          queueMicrotask(() => p.onerror?.('the worker script failed to load'));
+          return p;
+        },
+        async () => fallback,
+      );
+      const answer = await c.startWith({ type: 'fetchScenario', url: 'https://site.test/x.json' });
+      expect(answer).toMatchObject({ result: { message: 'second try' } });
+      expect(ports[0]?.terminated).toBe(true);
+    });
+  });
 });

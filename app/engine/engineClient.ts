@@ -30,8 +30,11 @@ export type EngineEvent =
   | { readonly type: 'mainThread'; readonly reason: string };
 
 export interface EngineClientOptions {
-  /** Creates a worker port; throws when workers are unavailable. */
-  readonly createWorker: () => EnginePort;
+  /**
+   * Creates a worker port; throws when workers are unavailable. `first`, if given, is a
+   * request the worker begins as soon as it runs, without it being posted (protocol.ts `workerName`).
+   */
+  readonly createWorker: (first?: WorkerRequest) => EnginePort;
   /** Loads the engine on the main thread. */
   readonly createFallback: () => Promise<EnginePort>;
   readonly onEvent?: (event: EngineEvent) => void;
@@ -99,6 +102,28 @@ export class EngineClient {
   /** Starts the engine ahead of the first request, so its start-up overlaps other work. */
   start(): void {
     void this.ensurePort();
+  }
+
+  /**
+   * Starts the engine with `message` as its first request and resolves with the answer, as
+   * `call` does. A worker is given the request as it is created and begins it as soon as it
+   * runs: a message posted to a worker that has not run yet waits until the page's main
+   * thread hands it over, and while the page starts that thread is busy for long stretches.
+   * With an engine already started it is an ordinary call.
+   */
+  async startWith(message: EngineCall): Promise<WorkerResponse> {
+    if (this.port || this.portReady || this.onMainThread) return this.call(message);
+    const id = this.nextId++;
+    const first = { ...message, v: PROTOCOL_VERSION, id } as WorkerRequest;
+    const answer = new Promise<WorkerResponse>((resolve, reject) => this.pending.set(id, { message, resolve, reject }));
+    this.portReady = this.startPort(first).finally(() => {
+      this.portReady = null;
+    });
+    await this.portReady;
+    this.startWatchdog();
+    const response = await answer;
+    if (response.type === 'error') throw new EngineError(response.message);
+    return response;
   }
 
   /** Sends a request and resolves with its answer (an `error` answer becomes an EngineError). */
@@ -169,15 +194,20 @@ export class EngineClient {
     return this.portReady;
   }
 
-  private async startPort(): Promise<EnginePort> {
+  /** A new engine; `first` is a request already pending, given to the worker as it is created (else posted). */
+  private async startPort(first?: WorkerRequest): Promise<EnginePort> {
+    let port: EnginePort;
     if (!this.onMainThread) {
       try {
-        return this.attach(this.options.createWorker());
+        return this.attach(this.options.createWorker(first));
       } catch (error) {
-        return this.fallBack(error instanceof Error ? error.message : String(error));
+        port = await this.fallBack(error instanceof Error ? error.message : String(error));
       }
+    } else {
+      port = this.attach(await this.options.createFallback());
     }
-    return this.attach(await this.options.createFallback());
+    if (first) port.postMessage(first);
+    return port;
   }
 
   private attach(port: EnginePort): EnginePort {

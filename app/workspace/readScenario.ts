@@ -17,19 +17,20 @@ export async function parseScenario(text: string): Promise<ParsedScenario> {
   return answer.result;
 }
 
-/** The text of a file shipped with the site (e.g. `samples/starter.json`), relative to its base URL. */
-export async function fetchSiteText(path: string): Promise<string> {
-  const response = await fetch(new URL(path, siteBaseUrl()));
-  if (!response.ok) throw new Error(`HTTP ${response.status} for \`${path}\``);
-  return response.text();
-}
-
 export type FetchedScenario = ParsedScenario | { readonly ok: false; readonly message: string };
 
-/** Fetches and validates a scenario shipped with the site; never throws (a failure says why). */
+/**
+ * Fetches and validates a scenario shipped with the site (`path` relative to its base URL);
+ * never throws (a failure says why). The engine fetches the file itself; asked before the
+ * engine is started (the first visit's sample, app/startLoading.ts), it is the worker's first
+ * request, begun as the worker runs: the answer waits on neither the page's busy main thread
+ * nor a fetch the page would start later.
+ */
 export async function fetchScenario(path: string): Promise<FetchedScenario> {
   try {
-    return await parseScenario(await fetchSiteText(path));
+    const answer = await engine.startWith({ type: 'fetchScenario', url: new URL(path, siteBaseUrl()).href });
+    if (answer.type !== 'scenarioFetched') throw new Error(`Unexpected answer \`${answer.type}\` to fetchScenario.`);
+    return answer.result;
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }

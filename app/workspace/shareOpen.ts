@@ -10,17 +10,13 @@ import { decodeShareFragment } from '../share/shareLink';
 import type { ShareRefusal } from '../store/workspaceSlice';
 import type { WorldDocument } from '../store/worldSlice';
 import { parseScenario } from './readScenario';
+import { isShareFragment } from './visits';
 
 export type ShareOutcome =
   /** The fragment is not a share link (an anchor such as `#request-console`). */
   | { readonly kind: 'none' }
   | { readonly kind: 'refused'; readonly reason: ShareRefusal; readonly faults: readonly WorldFault[] }
   | { readonly kind: 'world'; readonly name: string | null; readonly document: WorldDocument };
-
-/** Share links are `#w=<version>.<data>` (app/share/shareLink.ts); any other fragment is left alone. */
-export function isShareFragment(fragment: string): boolean {
-  return /^#?w=/.test(fragment);
-}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -18,9 +18,10 @@ import { loadEditLibrary } from '../store/editEngine';
 import { loadLanguage } from '../i18n/catalogs';
 import type { WorldDocument } from '../store/worldSlice';
 import { uniqueName } from './names';
-import { fetchScenario, SAMPLE_PATH, type FetchedScenario } from './readScenario';
+import { fetchScenario, SAMPLE_PATH } from './readScenario';
 import { WorkspaceSession } from './session';
-import { isShareFragment, readShareLink } from './shareOpen';
+import { readShareLink } from './shareOpen';
+import { isShareFragment, rememberWorkspace, tabWorkspace, takePrefetchedSample } from './visits';
 
 /** The world of a new empty workspace: no account yet (the map invites the learner to add one). */
 export function emptyDocument(): WorldDocument {
@@ -45,20 +46,11 @@ function requireSession(): WorkspaceSession {
   return session;
 }
 
-/**
- * The sample world fetched and parsed at start-up, before storage has said whether this is a
- * first visit (see `likelyFirstVisit`); taken by the first `readSampleForMap`, so later
- * reads fetch afresh.
- */
-let prefetchedSample: Promise<FetchedScenario> | null = null;
-
 /** The sample world, or `null` after putting why it failed into the world status (the map shows it). */
 async function readSampleForMap(): Promise<ScenarioJson | null> {
   const store = useAppStore.getState();
   store.setWorldStatus({ state: 'loading' });
-  const prefetched = prefetchedSample;
-  prefetchedSample = null;
-  const fetched = await (prefetched ?? fetchScenario(SAMPLE_PATH));
+  const fetched = await (takePrefetchedSample() ?? fetchScenario(SAMPLE_PATH));
   if (fetched.ok) return fetched.scenario;
   store.setWorldStatus('errors' in fetched ? { state: 'invalid', errors: fetched.errors } : { state: 'failed', message: fetched.message });
   return null;
@@ -148,54 +140,10 @@ export const workspaceActions = {
   },
 };
 
-/**
- * Which workspace this tab shows, kept for this tab only (sessionStorage survives a reload,
- * not the tab): a reload reopens it even when another tab opened another workspace since
- * (which the database's "open last" follows).
- */
-const TAB_KEY = 'iam-playground.workspace';
-
-function tabStorage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null; // storage disabled: a reload opens the workspace open last in any tab
-  }
-}
-
-/**
- * Set in this origin's localStorage once a workspace exists: its absence (with no share link
- * and no workspace of this tab) marks a probable first visit, whose sample world is then
- * fetched and parsed while the database opens instead of after it. Only a hint: the database
- * decides, and a sample fetched for nothing is dropped.
- */
-const VISITED_KEY = 'iam-playground.visited';
-
-function siteStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function likelyFirstVisit(): boolean {
-  try {
-    return !isShareFragment(location.hash) && !tabStorage()?.getItem(TAB_KEY) && !siteStorage()?.getItem(VISITED_KEY);
-  } catch {
-    return false; // storage unreadable: no guess, the ordinary order
-  }
-}
-
 function rememberTabWorkspace(): void {
   useAppStore.subscribe((state, previous) => {
     if (state.workspace?.id === previous.workspace?.id || !state.workspace) return;
-    try {
-      tabStorage()?.setItem(TAB_KEY, state.workspace.id);
-      siteStorage()?.setItem(VISITED_KEY, '1');
-    } catch {
-      // a full storage only costs this tab's memory of its workspace
-    }
+    rememberWorkspace(state.workspace.id);
   });
 }
 
@@ -227,14 +175,14 @@ async function start(): Promise<void> {
     await openFirstWorld(current);
   } finally {
     // A sample fetched for a first visit that was not one (a workspace opened instead) is dropped.
-    prefetchedSample = null;
+    takePrefetchedSample();
   }
 }
 
 /** What this tab shows first, in the order of the module's comment. */
 async function openFirstWorld(current: WorkspaceSession): Promise<void> {
   if (await workspaceActions.openShareLink()) return;
-  const thisTab = tabStorage()?.getItem(TAB_KEY);
+  const thisTab = tabWorkspace();
   if (thisTab && (await current.openWorkspace(thisTab))) return;
   const last = await current.lastOpened();
   if (last && (await current.openWorkspace(last))) return;
@@ -246,8 +194,6 @@ async function openFirstWorld(current: WorkspaceSession): Promise<void> {
 /** Starts the workspaces once (main.tsx); later calls wait for the same start. */
 export function startWorkspaces(): Promise<void> {
   if (!starting) {
-    // A probable first visit: the sample's fetch and parse overlap the opening of the database and the edit library's load.
-    if (likelyFirstVisit()) prefetchedSample = fetchScenario(SAMPLE_PATH);
     // No world opens before the edit library (app/store/editEngine.ts) and the learner's texts
     // are there: every edit finds the library, every name the workspaces give is translated.
     starting = Promise.all([loadEditLibrary(), loadLanguage(useAppStore.getState().language)]).then(start);

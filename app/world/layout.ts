@@ -77,7 +77,7 @@ export function fitBox(children: Iterable<Box>): Size {
   return { width, height };
 }
 
-interface DagreInput {
+export interface DagreInput {
   readonly ids: readonly string[];
   readonly edges: readonly (readonly [string, string])[];
   readonly size: (id: string) => Size;
@@ -85,10 +85,32 @@ interface DagreInput {
   readonly ranksep: number;
 }
 
+const NODE_SEP = 18;
+
+/**
+ * What dagre makes of nodes with no edge between them, top to bottom: one rank, the nodes
+ * side by side in their order `NODE_SEP` apart, centred on the rank's middle line. Computed
+ * directly: a world of many accounts and no link across them is common, and dagre's whole
+ * pipeline, run once as a world opens, costs tens of milliseconds for this one row.
+ */
+function oneRank(ids: readonly string[], size: (id: string) => Size): Map<string, Box> {
+  const sizes = ids.map(size);
+  const tallest = Math.max(0, ...sizes.map((s) => s.height));
+  const boxes = new Map<string, Box>();
+  let x = 0;
+  ids.forEach((id, i) => {
+    const s = sizes[i] as Size;
+    boxes.set(id, { x, y: (tallest - s.height) / 2, width: s.width, height: s.height });
+    x += s.width + NODE_SEP;
+  });
+  return boxes;
+}
+
 /** Lays out `ids` with dagre; the boxes start at the origin. */
-function runDagre({ ids, edges, size, rankdir, ranksep }: DagreInput): Map<string, Box> {
+export function runDagre({ ids, edges, size, rankdir, ranksep }: DagreInput): Map<string, Box> {
+  if (rankdir === 'TB' && edges.every(([s, t]) => s === t)) return oneRank(ids, size);
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir, nodesep: 18, ranksep, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir, nodesep: NODE_SEP, ranksep, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of ids) {
     const s = size(id);

@@ -33,15 +33,33 @@ function strings(value: Json): string[] {
   return asList(value).filter((v): v is string => typeof v === 'string');
 }
 
-/** Whether a statement's actions include an AssumeRole action (the engine's action matching: case-insensitive, wildcards). */
+/**
+ * Whether an Action pattern names an AssumeRole action, per AssumeRole action (the engine's
+ * action matching: case-insensitive, wildcards). Asked once per pattern: a world's trust
+ * policies repeat the same few (`sts:AssumeRole`), and the map asks for each of them.
+ */
+const assumeMatches = new Map<string, readonly boolean[]>();
+
+function assumeActionsMatched(pattern: string): readonly boolean[] {
+  let matched = assumeMatches.get(pattern);
+  if (!matched) {
+    matched = ASSUME_ACTIONS.map((a) => actionMatches(pattern, a));
+    // Patterns come from the learner's policies: kept while they are few, as they are.
+    if (assumeMatches.size >= 1000) assumeMatches.clear();
+    assumeMatches.set(pattern, matched);
+  }
+  return matched;
+}
+
+/** Whether a statement's actions include an AssumeRole action. */
 export function allowsAssume(statement: Readonly<Record<string, Json>>): boolean {
   if ('Action' in statement) {
     const patterns = strings(statement.Action);
-    return ASSUME_ACTIONS.some((a) => patterns.some((p) => actionMatches(p, a)));
+    return ASSUME_ACTIONS.some((_, i) => patterns.some((p) => assumeActionsMatched(p)[i]));
   }
   if ('NotAction' in statement) {
     const excluded = strings(statement.NotAction);
-    return ASSUME_ACTIONS.some((a) => !excluded.some((p) => actionMatches(p, a)));
+    return ASSUME_ACTIONS.some((_, i) => !excluded.some((p) => assumeActionsMatched(p)[i]));
   }
   return false;
 }

@@ -13,14 +13,8 @@
 import type { Browser, Page } from '@playwright/test';
 import type { ScenarioJson } from '../../engine/scenario/types';
 import { worldOfEntities } from './worlds';
-import { frameIntervals, median, percentile } from './frames';
+import { frameIntervals, median, percentile, type UiFigure } from './frames';
 
-export interface DecisionFigure {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly target: number;
-}
 
 const ENTITIES = 500;
 const WARM_UP = 3;
@@ -102,7 +96,7 @@ async function runMany(page: Page, label: string): Promise<number[]> {
  * The figures, measured on a fresh page of `root` whose sample world is the benchmark's
  * (the caller's server serves the production build).
  */
-export async function decisionFigures(browser: Browser, root: string): Promise<DecisionFigure[]> {
+export async function decisionFigures(browser: Browser, root: string): Promise<UiFigure[]> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block', locale: 'en-US' });
   try {
     const body = JSON.stringify(decisionWorld());
@@ -112,7 +106,7 @@ export async function decisionFigures(browser: Browser, root: string): Promise<D
     await page.getByRole('button', { name: REQUEST_ID, exact: true }).click({ timeout: 60_000 });
     await page.waitForSelector(`${RUN_BUTTON}:not([disabled])`);
 
-    const figures: DecisionFigure[] = [];
+    const figures: UiFigure[] = [];
     const mapShown = await runMany(page, 'map shown');
     figures.push({ name: `decision: Run → verdict, ${ENTITIES} entities, map shown (median of ${RUNS})`, value: median(mapShown), unit: 'ms', target: 50 });
 

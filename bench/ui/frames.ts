@@ -1,6 +1,14 @@
 /** Measuring helpers shared by the UI benchmarks: statistics and frame intervals in the page. */
 import type { Page } from '@playwright/test';
 
+/** One figure of the UI benchmarks, against its target. */
+export interface UiFigure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target: number;
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -16,7 +16,29 @@ import type { AppliedCall } from '../iamApi/types';
 import type { ExerciseJudgement, PerformedRecord } from '../check/exercise';
 import type { AnalysisQuery, AnalysisResult } from '../analysis/types';
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
+
+const WORKER_NAME = 'iam-engine';
+
+/**
+ * The name a worker is created with: the engine's, and the request it is to begin as soon
+ * as it runs, if any (app/engine/engineClient.ts `startWith`). A message posted to a worker
+ * that has not run yet is handed over by the page's main thread only between its tasks; a
+ * name travels with the worker's creation.
+ */
+export function workerName(first?: WorkerRequest): string {
+  return first ? `${WORKER_NAME} ${JSON.stringify(first)}` : WORKER_NAME;
+}
+
+/** The request a worker's name carries (unchecked: the worker checks it as it checks a message), or null. */
+export function firstRequestOf(name: string): unknown {
+  if (!name.startsWith(`${WORKER_NAME} `)) return null;
+  try {
+    return JSON.parse(name.slice(WORKER_NAME.length + 1)) as unknown;
+  } catch {
+    return null;
+  }
+}
 
 /** A fault in the world the engine was given, with the JSON path where it is. */
 export interface WorldFault {
@@ -38,6 +60,13 @@ export type WorkerRequest =
     }
   /** Parse and validate the text of a scenario file (untrusted input) without compiling it. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'parseScenario'; readonly text: string }
+  /**
+   * Fetch a scenario file the site ships (the sample world) and parse it as `parseScenario`
+   * does. The engine fetches it itself so the request can be posted the moment the worker is
+   * created: the text never crosses the page's busy main thread, and the answer does not
+   * wait for a fetch the page would start only later.
+   */
+  | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'fetchScenario'; readonly url: string }
   /**
    * Judge one request in the current world. Sessions issued by STS calls are kept by the
    * worker across requests and world changes (until `clearSessions`), so a later request
@@ -146,6 +175,16 @@ export type WorkerResponse =
       readonly id: number;
       readonly type: 'scenarioParsed';
       readonly result: { readonly ok: true; readonly scenario: ScenarioJson } | { readonly ok: false; readonly errors: readonly WorldFault[] };
+    }
+  /** The answer to `fetchScenario`: as `scenarioParsed`, or why the file could not be fetched. */
+  | {
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly id: number;
+      readonly type: 'scenarioFetched';
+      readonly result:
+        | { readonly ok: true; readonly scenario: ScenarioJson }
+        | { readonly ok: false; readonly errors: readonly WorldFault[] }
+        | { readonly ok: false; readonly message: string };
     }
   /** The request failed inside the engine (a bug or a bad input that slipped through): shown, never swallowed. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'error'; readonly message: string };

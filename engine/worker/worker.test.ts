@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serveManagedPolicies } from '../data/nodeServeManagedPolicies';
 import type { ExerciseJson, ScenarioJson } from '../scenario/types';
-import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
+import { firstRequestOf, PROTOCOL_VERSION, workerName, type WorkerRequest, type WorkerResponse } from './protocol';
 import { createEngineHost } from './worker';
 
 const BASE = 'https://playground.test/';
@@ -113,5 +113,49 @@ describe('the worker and the simulated IAM API', () => {
   it('refuses to judge an exercise before a world is set', async () => {
     const host = createEngineHost(BASE);
     expect(await ask(host, { type: 'judgeExercise', exercise: { id: 'x', task: 't', goals: [] }, performed: [] })).toMatchObject({ type: 'error' });
+  });
+});
+
+describe('fetchScenario: the engine fetches a shipped scenario itself', () => {
+  const SAMPLE_URL = 'https://playground.test/samples/starter.json';
+
+  it('answers the parsed scenario, as parseScenario does for the same text', async () => {
+    const asked: string[] = [];
+    const host = createEngineHost(BASE, { fetchText: async (url) => (asked.push(url), { ok: true, text: JSON.stringify(SCENARIO) }) });
+    const answer = await ask(host, { type: 'fetchScenario', url: SAMPLE_URL });
+    expect(asked).toEqual([SAMPLE_URL]);
+    expect(answer).toMatchObject({ type: 'scenarioFetched', result: { ok: true, scenario: { accounts: [{ id: A }] } } });
+    const parsed = await ask(host, { type: 'parseScenario', text: JSON.stringify(SCENARIO) });
+    expect(parsed.type === 'scenarioParsed' && answer.type === 'scenarioFetched' && parsed.result).toEqual(answer.type === 'scenarioFetched' && answer.result);
+  });
+
+  it('answers every fault with its JSON path when the file is not a valid scenario', async () => {
+    const host = createEngineHost(BASE, { fetchText: async () => ({ ok: true, text: '{"format": "iam-playground/scenario", "version": 1, "accounts": [{"id": "12"}]}' }) });
+    const answer = await ask(host, { type: 'fetchScenario', url: SAMPLE_URL });
+    expect(answer).toMatchObject({ type: 'scenarioFetched', result: { ok: false, errors: [expect.objectContaining({ path: '$.accounts[0].id' })] } });
+  });
+
+  it('says why when the file cannot be fetched (an answer, not an error)', async () => {
+    vi.stubGlobal('fetch', async () => ({ ok: false, status: 404, text: async () => 'Not found' }));
+    expect(await ask(createEngineHost(BASE), { type: 'fetchScenario', url: SAMPLE_URL })).toMatchObject({ type: 'scenarioFetched', result: { ok: false, message: `HTTP 404 for \`${SAMPLE_URL}\`` } });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await ask(createEngineHost(BASE), { type: 'fetchScenario', url: SAMPLE_URL })).toMatchObject({ result: { ok: false, message: `Could not fetch \`${SAMPLE_URL}\`: Failed to fetch` } });
+  });
+});
+
+describe("a worker's name carries the request it begins with", () => {
+  it('round-trips the request, and names a worker without one plainly', () => {
+    const first: WorkerRequest = { v: PROTOCOL_VERSION, id: 1, type: 'fetchScenario', url: 'https://playground.test/samples/starter.json' };
+    expect(firstRequestOf(workerName(first))).toEqual(first);
+    expect(workerName()).toBe('iam-engine');
+    expect(firstRequestOf(workerName())).toBeNull();
+  });
+
+  it('reads nothing from a name that is not one of ours or is damaged', () => {
+    expect(firstRequestOf('')).toBeNull();
+    expect(firstRequestOf('monaco-json {"v":6}')).toBeNull();
+    expect(firstRequestOf('iam-engine {not json')).toBeNull();
   });
 });

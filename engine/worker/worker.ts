@@ -18,7 +18,8 @@ import { randomIds, type IdSource } from '../trail/cloudTrail';
 import { recordOutcome } from '../trail/recorded';
 import { importFiles } from '../import/index';
 import { validatePolicyText } from '../policy/validateText';
-import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
+import { firstRequestOf, PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
+import { platformFetchText, type TextFetch } from './fetchText';
 import { AnalysisCancelled, createControl, runAnalysis } from '../analysis/index';
 
 /** The AWS managed policy ARNs an IAM call's parameters name (PolicyArn, PermissionsBoundary). */
@@ -72,6 +73,8 @@ function accessLevels(catalogueOf: () => ServiceCatalogue) {
 export interface EngineHostOptions {
   /** Request and event ids of CloudTrail records; default random UUIDs. */
   readonly ids?: IdSource;
+  /** How `fetchScenario` reads a file; default the platform's `fetch`. */
+  readonly fetchText?: TextFetch;
 }
 
 /**
@@ -98,6 +101,7 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
   // each is bound to the current world's role or user when it is used (see principalOfSession).
   const sessions = new SessionStore();
   const ids = hostOptions.ids ?? randomIds;
+  const fetchText = hostOptions.fetchText ?? platformFetchText;
   let baseUrl: string | undefined;
   let catalogue: ServiceCatalogue | undefined;
   const accessLevelOf = accessLevels(() => (catalogue ??= fetchServiceCatalogue(dataUrl(baseUrl, origin))));
@@ -119,6 +123,12 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
           case 'parseScenario': {
             const parsed = parseScenarioText(message.text);
             return { v: PROTOCOL_VERSION, id, type: 'scenarioParsed', result: parsed.ok ? parsed : { ok: false, errors: parsed.errors } };
+          }
+          case 'fetchScenario': {
+            const fetched = await fetchText(message.url);
+            if (!fetched.ok) return { v: PROTOCOL_VERSION, id, type: 'scenarioFetched', result: fetched };
+            const parsed = parseScenarioText(fetched.text);
+            return { v: PROTOCOL_VERSION, id, type: 'scenarioFetched', result: parsed.ok ? parsed : { ok: false, errors: parsed.errors } };
           }
           case 'setWorld': {
             const { scenario } = message;
@@ -262,6 +272,7 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
 interface WorkerScope {
   readonly WorkerGlobalScope?: unknown;
   readonly location: { readonly origin: string };
+  readonly name: string;
   postMessage(message: WorkerResponse): void;
   addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
 }
@@ -270,8 +281,8 @@ const scope = globalThis as unknown as WorkerScope;
 
 if (typeof scope.WorkerGlobalScope !== 'undefined') {
   const host = createEngineHost(`${scope.location.origin}/`);
-  scope.addEventListener('message', (event) => {
-    const data = event.data as Partial<WorkerRequest> | null;
+  const receive = (message: unknown) => {
+    const data = message as Partial<WorkerRequest> | null;
     const id = typeof data?.id === 'number' ? data.id : -1;
     if (data?.v !== PROTOCOL_VERSION) {
       // A page of another version (a stale tab after a site update): say so, the page restarts us.
@@ -279,5 +290,9 @@ if (typeof scope.WorkerGlobalScope !== 'undefined') {
       return;
     }
     void host.handle(data as WorkerRequest, (early) => scope.postMessage(early)).then((response) => scope.postMessage(response));
-  });
+  };
+  // The request the page created us with comes first: the messages it posted are handed over later.
+  const first = firstRequestOf(scope.name);
+  if (first !== null) receive(first);
+  scope.addEventListener('message', (event) => receive(event.data));
 }
