@@ -43,17 +43,31 @@ async function mainThreadPort(): Promise<EnginePort> {
 
 type Listener = (event: EngineEvent) => void;
 const listeners = new Set<Listener>();
+/**
+ * Events that happened while no one listened: the engine starts before the rest of the app
+ * is evaluated (app/startLoading.ts), so a worker refused at once is reported before main.tsx
+ * subscribes. The first listener receives them.
+ */
+let unheard: EngineEvent[] = [];
 
-/** Subscribes to restarts and the fallback; returns the unsubscribe function. */
+/** Subscribes to restarts and the fallback (those that happened before anyone listened, too); returns the unsubscribe function. */
 export function onEngineEvent(listener: Listener): () => void {
   listeners.add(listener);
+  const earlier = unheard;
+  unheard = [];
+  earlier.forEach(listener);
   return () => listeners.delete(listener);
+}
+
+function emit(event: EngineEvent): void {
+  if (listeners.size === 0) unheard.push(event);
+  else listeners.forEach((listener) => listener(event));
 }
 
 export const engine = new EngineClient({
   createWorker: workerPort,
   createFallback: mainThreadPort,
-  onEvent: (event) => listeners.forEach((listener) => listener(event)),
+  onEvent: emit,
 });
 
 /** The site's base URL (works at the root and under a sub-path). */
