@@ -256,6 +256,11 @@ for (const lang of ['en', 'ko'] as const) {
       await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
       await expect(graph.getByRole('button', { name: text.scanStage })).toBeVisible();
       await expect(graph.getByRole('button', { name: text.scpStage })).toBeHidden();
+      // Paused part-way: the steps still to come are quieter but keep readable contrast, and the scrolling side panel takes the keyboard.
+      const midway = await new AxeBuilder({ page }).include('.dpanel').analyze();
+      expect(midway.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await steps.nth(2).scrollIntoViewIfNeeded();
+      await shoot(page, `decision-midway-${lang}`);
       await page.keyboard.press('ArrowRight');
       await expect(scrub).toHaveAttribute('aria-valuetext', text.position(4, 10));
       await expect(graph.getByRole('button', { name: text.scpStage })).toBeVisible();

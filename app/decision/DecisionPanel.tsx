@@ -132,7 +132,8 @@ function Story({ shown, live, hidden }: { readonly shown: Shown; readonly live: 
         <div className="dstory-graph">
           <DecisionGraph graph={graph} result={shown.result} step={player.step} selected={selected} hideOutcomes={hidden} switchable={live} onSelect={select} />
         </div>
-        <div className="dstory-side" ref={side}>
+        {/* It scrolls beside a long graph: focusable, so the keyboard can scroll it too. */}
+        <div className="dstory-side" ref={side} role="region" aria-label={t('graph.sideLabel')} tabIndex={0}>
           {node ? (
             <StageDetails key={node.key} node={node} result={shown.result} applied={shown.applied} switchable={live} onClose={() => setSelected(null)} onJump={select} />
           ) : (

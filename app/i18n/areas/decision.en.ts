@@ -35,6 +35,7 @@ export const decisionEn = {
   'graph.speed': 'Speed',
   'graph.keys': 'Space plays or pauses; the arrow keys step.',
   'graph.details': 'Details of {stage}',
+  'graph.sideLabel': 'Stage details beside the graph',
   'graph.detailsHint': 'Choose a stage in the graph or in the steps to see its policies and statements.',
   'graph.close': 'Close the details',
   'graph.noPolicies': 'No policy takes part in this stage.',

@@ -37,6 +37,7 @@ export const decisionKo: Readonly<Record<keyof typeof decisionEn, string>> = {
   'graph.speed': '속도',
   'graph.keys': '스페이스 키로 재생하거나 멈추고, 화살표 키로 단계를 옮깁니다.',
   'graph.details': '{stage} 자세히 보기',
+  'graph.sideLabel': '그래프 옆 세부 정보',
   'graph.detailsHint': '그래프나 단계 목록에서 단계를 고르면 그 단계의 정책과 문(Statement)을 볼 수 있습니다.',
   'graph.close': '자세히 보기 닫기',
   'graph.noPolicies': '이 단계에서 평가되는 정책이 없습니다.',
