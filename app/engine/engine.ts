@@ -59,8 +59,11 @@ export function onEngineEvent(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Kept for the first listener: the fallback and a few restarts (a start-up that keeps failing would repeat itself). */
+const UNHEARD_KEPT = 8;
+
 function emit(event: EngineEvent): void {
-  if (listeners.size === 0) unheard.push(event);
+  if (listeners.size === 0) unheard = [...unheard, event].slice(-UNHEARD_KEPT);
   else listeners.forEach((listener) => listener(event));
 }
 

@@ -235,4 +235,54 @@ describe('EngineClient', () => {
       expect(ports[0]?.terminated).toBe(true);
     });
   });
+
+  describe('the watchdog while a worker starts', () => {
+    it('gives a worker that has not answered yet its start-up time, then moves to the main thread', async () => {
+      const fallback = new FakePort(false);
+      let fallbacks = 0;
+      const c = client(
+        () => {
+          const p = new FakePort(true, () => null); // still loading: no answer at all
+          ports.push(p);
+          return p;
+        },
+        async () => (fallbacks++, fallback),
+      );
+      const pending = c.call(world);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(events).toEqual([]);
+      expect(ports[0]?.terminated).toBe(false);
+      // A request made meanwhile waits for the same engine.
+      const another = c.call({ type: 'ping' });
+      await vi.advanceTimersByTimeAsync(16_000);
+      expect(await pending).toMatchObject({ type: 'worldSet' });
+      expect((await another).type).toBe('pong');
+      expect(events).toEqual([{ type: 'mainThread', reason: 'The engine worker did not start.' }]);
+      expect(ports[0]?.terminated).toBe(true);
+      expect(fallbacks).toBe(1);
+    });
+
+    it('does not blame the worker for a page too busy to run the watchdog on time', async () => {
+      let clock = 0;
+      const c = new EngineClient({
+        createWorker: () => {
+          const p = new FakePort();
+          ports.push(p);
+          return p;
+        },
+        createFallback: async () => new FakePort(false),
+        onEvent: (e) => events.push(e),
+        now: () => clock,
+      });
+      await c.call(world);
+      ports[0]!.hung = true;
+      void c.call({ type: 'parseScenario', text: '{}' }).catch(() => undefined);
+      clock = 500;
+      await vi.advanceTimersByTimeAsync(500); // a ping goes out
+      clock = 4000; // the next tick comes 3.5 s late: the page was busy, not the worker
+      await vi.advanceTimersByTimeAsync(500);
+      expect(events).toEqual([]);
+      ports[0]!.hung = false;
+    });
+  });
 });

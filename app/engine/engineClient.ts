@@ -39,6 +39,8 @@ export interface EngineClientOptions {
   readonly createFallback: () => Promise<EnginePort>;
   readonly onEvent?: (event: EngineEvent) => void;
   readonly watchdogMs?: number;
+  /** How long a new worker may take to answer its first message before it is taken as unable to start. */
+  readonly startupMs?: number;
   readonly pingEveryMs?: number;
   readonly now?: () => number;
 }
@@ -80,6 +82,8 @@ export class EngineClient {
   /** Whether the current worker ever answered: a failure before that means it cannot start. */
   private answered = false;
   private pingSentAt: number | null = null;
+  /** When the watchdog last ticked: a tick far later than its interval means the page, not the worker, was busy. */
+  private lastTick: number | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private onMainThread = false;
   /** Restarts since the engine last answered a request: a world that kills every worker is not replayed forever. */
@@ -88,8 +92,16 @@ export class EngineClient {
   private readonly pingEveryMs: number;
   private readonly now: () => number;
 
+  /**
+   * How long a worker that has not answered yet may stay silent: its script is still being
+   * fetched and compiled beside the page's own on a first visit (a slow network takes
+   * seconds), and a request may already wait on it (`startWith`).
+   */
+  private readonly startupMs: number;
+
   constructor(private readonly options: EngineClientOptions) {
     this.watchdogMs = options.watchdogMs ?? 2000;
+    this.startupMs = options.startupMs ?? 20_000;
     this.pingEveryMs = options.pingEveryMs ?? 500;
     this.now = options.now ?? (() => Date.now());
   }
@@ -111,7 +123,7 @@ export class EngineClient {
    * thread hands it over, and while the page starts that thread is busy for long stretches.
    * With an engine already started it is an ordinary call.
    */
-  async startWith(message: EngineCall): Promise<WorkerResponse> {
+  async startWith(message: Extract<EngineCall, { type: 'fetchScenario' }>): Promise<WorkerResponse> {
     if (this.port || this.portReady || this.onMainThread) return this.call(message);
     const id = this.nextId++;
     const first = { ...message, v: PROTOCOL_VERSION, id } as WorkerRequest;
@@ -119,7 +131,12 @@ export class EngineClient {
     this.portReady = this.startPort(first).finally(() => {
       this.portReady = null;
     });
-    await this.portReady;
+    try {
+      await this.portReady;
+    } catch (error) {
+      this.pending.delete(id);
+      throw error;
+    }
     this.startWatchdog();
     const response = await answer;
     if (response.type === 'error') throw new EngineError(response.message);
@@ -242,10 +259,15 @@ export class EngineClient {
   private crashed(port: EnginePort, message: string): void {
     if (port !== this.port) return;
     if (!this.answered && port.watched) {
-      // It never ran: workers cannot start here. Keep the requests, move to the main thread.
+      // It never ran: workers cannot start here. Keep the requests, move to the main thread;
+      // requests made meanwhile wait for that engine rather than starting another.
+      this.stopWatchdog();
       port.terminate();
       this.port = null;
-      void this.fallBack(message).then(
+      this.portReady = this.fallBack(message).finally(() => {
+        this.portReady = null;
+      });
+      this.portReady.then(
         (fallback) => this.resend(fallback),
         (error: unknown) => this.rejectAll(error instanceof Error ? error : new Error(String(error))),
       );
@@ -302,6 +324,7 @@ export class EngineClient {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     this.pingSentAt = null;
+    this.lastTick = null;
   }
 
   private tick(): void {
@@ -310,10 +333,17 @@ export class EngineClient {
       this.stopWatchdog();
       return;
     }
+    const now = this.now();
+    // The timer itself came late: the page was busy, and the answer may be waiting behind it.
+    if (this.lastTick !== null && now - this.lastTick > 2 * this.pingEveryMs) this.pingSentAt = null;
+    this.lastTick = now;
     if (this.pingSentAt === null) {
-      this.pingSentAt = this.now();
+      this.pingSentAt = now;
       port.postMessage({ v: PROTOCOL_VERSION, id: this.nextId++, type: 'ping' });
-    } else if (this.now() - this.pingSentAt >= this.watchdogMs) {
+    } else if (!this.answered) {
+      // Still starting: given its start-up time, then taken as a worker that cannot start here.
+      if (now - this.pingSentAt >= this.startupMs) this.crashed(port, 'The engine worker did not start.');
+    } else if (now - this.pingSentAt >= this.watchdogMs) {
       this.restart('hung');
     }
   }

@@ -55,10 +55,14 @@ export function rememberWorkspace(id: string): void {
 }
 
 function likelyFirstVisit(): boolean {
+  const tab = tabStorage();
+  const site = siteStorage();
+  // Storage refused: nothing says whether this browser was here before, so no guess (the ordinary order).
+  if (!tab || !site) return false;
   try {
-    return !isShareFragment(location.hash) && !tabStorage()?.getItem(TAB_KEY) && !siteStorage()?.getItem(VISITED_KEY);
+    return !isShareFragment(location.hash) && !tab.getItem(TAB_KEY) && !site.getItem(VISITED_KEY);
   } catch {
-    return false; // storage unreadable: no guess, the ordinary order
+    return false;
   }
 }
 

@@ -33,18 +33,19 @@ function strings(value: Json): string[] {
   return asList(value).filter((v): v is string => typeof v === 'string');
 }
 
-/**
- * Whether an Action pattern names an AssumeRole action, per AssumeRole action (the engine's
- * action matching: case-insensitive, wildcards). Asked once per pattern: a world's trust
- * policies repeat the same few (`sts:AssumeRole`), and the map asks for each of them.
- */
+/** Per Action pattern, which AssumeRole actions it matches. */
 const assumeMatches = new Map<string, readonly boolean[]>();
 
+/**
+ * Which AssumeRole actions an Action pattern matches (the engine's action matching:
+ * case-insensitive, wildcards). Asked once per pattern: a world's trust policies repeat the
+ * same few (`sts:AssumeRole`), and the map asks for every role of the world.
+ */
 function assumeActionsMatched(pattern: string): readonly boolean[] {
   let matched = assumeMatches.get(pattern);
   if (!matched) {
     matched = ASSUME_ACTIONS.map((a) => actionMatches(pattern, a));
-    // Patterns come from the learner's policies: kept while they are few, as they are.
+    // Patterns come from the learner's policies: a world holds a few; the memo is bounded all the same.
     if (assumeMatches.size >= 1000) assumeMatches.clear();
     assumeMatches.set(pattern, matched);
   }

@@ -46,13 +46,17 @@ async function serve(): Promise<ChildProcess> {
   throw new Error(`The preview server did not start on port ${PORT}.`);
 }
 
-/** A page of a fresh visitor whose sample world is `world` (answered from here), once its map shows nodes. */
-async function openWorld(browser: Browser, world: ScenarioJson): Promise<{ page: Page; close: () => Promise<void> }> {
+/**
+ * A page of a fresh visitor whose sample world is `world` (answered from here), once its map
+ * shows it. The world is titled for the check: the build's own sample file is another world.
+ */
+async function openWorld(browser: Browser, world: ScenarioJson, title: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block', locale: 'en-US' });
-  const body = JSON.stringify(world);
+  const body = JSON.stringify({ ...world, title });
   await context.route('**/samples/starter.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
   const page = await context.newPage();
   await page.goto(URL_ROOT);
+  await page.getByRole('banner').getByText(title, { exact: true }).waitFor({ timeout: 60_000 });
   await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
   return { page, close: () => context.close() };
 }
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
     for (const figure of await openFigures(browser, URL_ROOT, 'Benchmark world', worldGraph(big).nodes.length)) report(figure);
 
     const { world, nodes } = worldOfMapNodes(300);
-    const opened = await openWorld(browser, world);
+    const opened = await openWorld(browser, world, `Benchmark world of ${nodes} map nodes`);
     const { page } = opened;
     await page.waitForTimeout(500);
     const start = await emptyPanePoint(page);

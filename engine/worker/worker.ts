@@ -269,7 +269,7 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
 }
 
 /** The little of a worker's global scope this file uses (typed here so the file also compiles with the DOM lib). */
-interface WorkerScope {
+export interface WorkerScope {
   readonly WorkerGlobalScope?: unknown;
   readonly location: { readonly origin: string };
   readonly name: string;
@@ -277,10 +277,8 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
 }
 
-const scope = globalThis as unknown as WorkerScope;
-
-if (typeof scope.WorkerGlobalScope !== 'undefined') {
-  const host = createEngineHost(`${scope.location.origin}/`);
+/** Answers the page's messages in a worker's scope, beginning with the request the worker's name carries. */
+export function serveWorker(scope: WorkerScope, host: EngineHost = createEngineHost(`${scope.location.origin}/`)): void {
   const receive = (message: unknown) => {
     const data = message as Partial<WorkerRequest> | null;
     const id = typeof data?.id === 'number' ? data.id : -1;
@@ -296,3 +294,6 @@ if (typeof scope.WorkerGlobalScope !== 'undefined') {
   if (first !== null) receive(first);
   scope.addEventListener('message', (event) => receive(event.data));
 }
+
+const scope = globalThis as unknown as WorkerScope;
+if (typeof scope.WorkerGlobalScope !== 'undefined') serveWorker(scope);
