@@ -2,7 +2,8 @@
  * Entry: starts loading what the first map needs (app/startLoading.ts, before anything
  * else), renders the app and opens the learner's workspace (app/workspace/workspaces.ts: a
  * share link, else the workspace open last, else the sample world on a first visit); once
- * it is drawn, registers the service worker and preloads the editor. Engine restarts and the main-thread fallback become notices.
+ * it is drawn, registers the service worker and preloads the editor. Engine restarts and the
+ * main-thread fallback become notices.
  */
 // First: what the first map waits for starts loading before the rest of the app is evaluated.
 import './startLoading';

@@ -16,6 +16,7 @@ import { initialLanguage } from './i18n/language';
 import { loadEditLibrary } from './store/editEngine';
 import { loadCanvas } from './canvas/loadCanvas';
 import { prefetchFirstVisitSample } from './workspace/visits';
+
 // The sample first: asked before the engine starts, it is the worker's first request.
 prefetchFirstVisitSample();
 engine.start();

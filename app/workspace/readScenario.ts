@@ -2,14 +2,14 @@
  * Scenario text from outside (a file, a link, the sample) becomes a world only through the
  * engine, which parses and validates it where untrusted input is checked.
  */
-import type { ScenarioJson } from '../../engine/scenario/types';
-import type { WorldFault } from '../../engine/worker/protocol';
+import type { ScenarioParse } from '../../engine/worker/protocol';
 import { engine, siteBaseUrl } from '../engine/engine';
 
 /** The sample world the app opens on a first visit. */
 export const SAMPLE_PATH = 'samples/starter.json';
 
-export type ParsedScenario = { readonly ok: true; readonly scenario: ScenarioJson } | { readonly ok: false; readonly errors: readonly WorldFault[] };
+/** A scenario parsed and validated by the engine. */
+export type ParsedScenario = ScenarioParse;
 
 export async function parseScenario(text: string): Promise<ParsedScenario> {
   const answer = await engine.call({ type: 'parseScenario', text });

@@ -74,17 +74,8 @@ async function switchTo(page: Page, name: string, expectNodes: boolean): Promise
     await page.waitForFunction(() => document.querySelector('.react-flow__node') === null);
     return Number.NaN;
   }
-  const shown = page.evaluate(async () => {
-    // The empty workspace shows no node: the next node drawn is the reopened world's.
-    const at = await new Promise<number>((resolve) => {
-      new MutationObserver((_, observer) => {
-        if (!document.querySelector('.react-flow__node')) return;
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
-      }).observe(document, { childList: true, subtree: true });
-    });
-    return at - ((window as unknown as { __clickedAt?: number }).__clickedAt ?? Number.NaN);
-  });
+  // The empty workspace shows no node: the next node drawn is the reopened world's.
+  const shown = page.evaluate(`(${watchForMapNodes.toString()})().then((at) => at - (window.__clickedAt ?? NaN))`) as Promise<number>;
   await item.click();
   return shown;
 }

@@ -14,15 +14,21 @@ export interface FetchResponseLike {
 export type FetchLike = (url: string) => Promise<FetchResponseLike>;
 
 /**
- * The platform's `fetch`, called through a wrapper so that it is never invoked with a
- * foreign `this` (browsers throw "Illegal invocation" for a detached `fetch`).
+ * The platform's `fetch`, typed as the part of a response the caller reads, and called
+ * through a wrapper so that it is never invoked with a foreign `this` (browsers throw
+ * "Illegal invocation" for a detached `fetch`).
  */
-export function platformFetch(): FetchLike {
-  const g = globalThis as { fetch?: (url: string) => Promise<FetchResponseLike> };
+export function platformFetchAs<R>(): (url: string) => Promise<R> {
+  const g = globalThis as unknown as { fetch?: (url: string) => Promise<R> };
   if (typeof g.fetch !== 'function') {
     throw new Error('No global `fetch` in this environment: pass a fetch function to the loader.');
   }
-  return (url) => (g.fetch as (url: string) => Promise<FetchResponseLike>)(url);
+  return (url) => (g.fetch as (url: string) => Promise<R>)(url);
+}
+
+/** The platform's `fetch` for the data loaders. */
+export function platformFetch(): FetchLike {
+  return platformFetchAs<FetchResponseLike>();
 }
 
 /** `baseUrl` with exactly one trailing slash, so that `${dir}file` is always a path join. */

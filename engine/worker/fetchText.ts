@@ -2,6 +2,7 @@
  * The text of a file the site ships (the sample world), for `fetchScenario`: a failure is an
  * answer that says why (the map shows it), never a thrown error.
  */
+import { platformFetchAs } from '../data/fetchLike';
 
 export type FetchedText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string };
 
@@ -21,10 +22,8 @@ function messageOf(error: unknown): string {
 
 /** The platform's `fetch` (the worker's, or the page's for the main-thread engine). */
 export const platformFetchText: TextFetch = async (url) => {
-  const g = globalThis as { fetch?: (url: string) => Promise<TextResponse> };
-  if (typeof g.fetch !== 'function') return { ok: false, message: 'No `fetch` in this environment.' };
   try {
-    const response = await g.fetch(url);
+    const response = await platformFetchAs<TextResponse>()(url);
     if (!response.ok) return { ok: false, message: `HTTP ${response.status} for \`${url}\`` };
     return { ok: true, text: await response.text() };
   } catch (error) {

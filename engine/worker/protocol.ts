@@ -46,6 +46,9 @@ export interface WorldFault {
   readonly message: string;
 }
 
+/** A scenario file's text parsed and validated: the scenario, or every fault with its JSON path. */
+export type ScenarioParse = { readonly ok: true; readonly scenario: ScenarioJson } | { readonly ok: false; readonly errors: readonly WorldFault[] };
+
 export type WorkerRequest =
   /**
    * Compile a world once; later requests are judged in it. `baseUrl` is the site's base URL
@@ -174,17 +177,14 @@ export type WorkerResponse =
       readonly v: typeof PROTOCOL_VERSION;
       readonly id: number;
       readonly type: 'scenarioParsed';
-      readonly result: { readonly ok: true; readonly scenario: ScenarioJson } | { readonly ok: false; readonly errors: readonly WorldFault[] };
+      readonly result: ScenarioParse;
     }
   /** The answer to `fetchScenario`: as `scenarioParsed`, or why the file could not be fetched. */
   | {
       readonly v: typeof PROTOCOL_VERSION;
       readonly id: number;
       readonly type: 'scenarioFetched';
-      readonly result:
-        | { readonly ok: true; readonly scenario: ScenarioJson }
-        | { readonly ok: false; readonly errors: readonly WorldFault[] }
-        | { readonly ok: false; readonly message: string };
+      readonly result: ScenarioParse | { readonly ok: false; readonly message: string };
     }
   /** The request failed inside the engine (a bug or a bad input that slipped through): shown, never swallowed. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'error'; readonly message: string };

@@ -18,9 +18,15 @@ import { randomIds, type IdSource } from '../trail/cloudTrail';
 import { recordOutcome } from '../trail/recorded';
 import { importFiles } from '../import/index';
 import { validatePolicyText } from '../policy/validateText';
-import { firstRequestOf, PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
+import { firstRequestOf, PROTOCOL_VERSION, type ScenarioParse, type WorkerRequest, type WorkerResponse } from './protocol';
 import { platformFetchText, type TextFetch } from './fetchText';
 import { AnalysisCancelled, createControl, runAnalysis } from '../analysis/index';
+
+/** A scenario file's text, parsed and validated as an answer carries it. */
+function scenarioParse(text: string): ScenarioParse {
+  const parsed = parseScenarioText(text);
+  return parsed.ok ? parsed : { ok: false, errors: parsed.errors };
+}
 
 /** The AWS managed policy ARNs an IAM call's parameters name (PolicyArn, PermissionsBoundary). */
 function awsManagedArnsIn(params: Readonly<Record<string, unknown>>): string[] {
@@ -120,15 +126,11 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
         switch (message.type) {
           case 'ping':
             return respond.pong(id);
-          case 'parseScenario': {
-            const parsed = parseScenarioText(message.text);
-            return { v: PROTOCOL_VERSION, id, type: 'scenarioParsed', result: parsed.ok ? parsed : { ok: false, errors: parsed.errors } };
-          }
+          case 'parseScenario':
+            return { v: PROTOCOL_VERSION, id, type: 'scenarioParsed', result: scenarioParse(message.text) };
           case 'fetchScenario': {
             const fetched = await fetchText(message.url);
-            if (!fetched.ok) return { v: PROTOCOL_VERSION, id, type: 'scenarioFetched', result: fetched };
-            const parsed = parseScenarioText(fetched.text);
-            return { v: PROTOCOL_VERSION, id, type: 'scenarioFetched', result: parsed.ok ? parsed : { ok: false, errors: parsed.errors } };
+            return { v: PROTOCOL_VERSION, id, type: 'scenarioFetched', result: fetched.ok ? scenarioParse(fetched.text) : fetched };
           }
           case 'setWorld': {
             const { scenario } = message;
