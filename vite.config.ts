@@ -65,11 +65,56 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The page's entry (app/boot.ts) only starts the engine and the loading, then imports the app
+ * (app/main.tsx). This preloads the app's chunks and styles from the page itself, so they
+ * download beside the entry instead of after it has run: the entry is small so that it runs
+ * early, not so that the app waits for it.
+ */
+function preloadApp(): Plugin {
+  let base = './';
+  return {
+    name: 'iam-playground:preload-app',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/app/main.tsx'));
+        if (!app) throw new Error('preloadApp: the build has no chunk for app/main.tsx.');
+        // The entry's own static imports are preloaded by Vite already.
+        const known = new Set([context.chunk?.fileName, ...(context.chunk?.imports ?? [])]);
+        const scripts: string[] = [];
+        const styles = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((candidate) => candidate.fileName === fileName);
+          if (!chunk || scripts.includes(fileName)) return;
+          scripts.push(fileName);
+          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
+          chunk.imports.forEach(visit);
+        };
+        visit(app.fileName);
+        const href = (fileName: string) => (base === './' || base === '' ? `./${fileName}` : `${base}${fileName}`);
+        return [
+          ...scripts.filter((fileName) => !known.has(fileName)).map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: href(fileName) }, injectTo: 'head' as const })),
+          ...[...styles].map((fileName) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: href(fileName) }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig(() => ({
   base: process.env.BASE_PATH ?? './',
   plugins: [
     react(),
     contentSecurityPolicy(),
+    preloadApp(),
     // Serves and emits `data/managed-policies/*.json` and `data/iam-data/**` under the base.
     iamData(),
     VitePWA({

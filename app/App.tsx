@@ -3,7 +3,7 @@
  * each region behind its own error boundary so a failure stays local and recoverable.
  */
 import { workspaceActions } from './workspace/workspaces';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import type { MainView } from './store/uiSlice';
 import { Icon } from './components/Icon';
 import { ErrorBoundary } from './errors/ErrorBoundary';
@@ -34,6 +34,9 @@ export function App() {
   const t = useT();
   const lang = useLang();
   const ready = useAppStore((s) => s.worldStatus.state === 'ready');
+  // The console follows a newly opened world in a render of its own: the map's first picture
+  // of a large world is not held back by the console's.
+  const consoleReady = useDeferredValue(ready);
   const selected = useAppStore((s) => s.selectedId !== null);
   const mainView = useAppStore((s) => s.mainView);
   const exerciseOpen = useAppStore((s) => s.activeExercise !== null);
@@ -60,7 +63,7 @@ export function App() {
               {t('request.title')}
             </h2>
             <ErrorBoundary region="region.request" onReset={resetWorld}>
-              {ready ? (
+              {consoleReady ? (
                 <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
                   <ConsoleRegion />
                 </Suspense>

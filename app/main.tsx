@@ -5,8 +5,6 @@
  * it is drawn, registers the service worker and preloads the editor. Engine restarts and the
  * main-thread fallback become notices.
  */
-// First: what the first map waits for starts loading before the rest of the app is evaluated.
-import './startLoading';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -3,16 +3,24 @@
  * `__proto__` kept as a plain key), then the schema and reference checks.
  */
 import { parseJsonValue } from '../policy/json';
+import { parsePlainJson } from '../policy/plainJson';
 import { validateDocument, type ScenarioFault, type ValidationResult } from './validate';
 
 /** Files are at most this large: a bigger one is refused before parsing. */
 export const MAX_SCENARIO_CHARS = 64 * 1024 * 1024;
 
+/** The deepest nesting of objects and arrays a file may have. */
+const MAX_SCENARIO_DEPTH = 128;
+
 export function parseDocumentText(text: string): ValidationResult {
   if (text.length > MAX_SCENARIO_CHARS) {
     return { ok: false, errors: [{ path: '$', message: `The file has ${text.length} characters; at most ${MAX_SCENARIO_CHARS} are read.` }], warnings: [] };
   }
-  const parsed = parseJsonValue(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { maxDepth: 128 });
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Most files are plain JSON: the platform's parser reads them; the strict one reads the rest.
+  const plain = parsePlainJson(json, MAX_SCENARIO_DEPTH);
+  if (plain) return validateDocument(plain.value);
+  const parsed = parseJsonValue(json, { maxDepth: MAX_SCENARIO_DEPTH });
   if (!parsed.ok) return { ok: false, errors: [{ path: '$', message: `Not valid JSON: ${parsed.error.message}.` }], warnings: [] };
   const duplicates: ScenarioFault[] = parsed.warnings.flatMap((w) =>
     w.kind === 'duplicateKey'

@@ -8,6 +8,7 @@ import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import schema from './scenario.schema.json';
 import { checkReferences } from './references';
 import { findUnknownProperties } from './unknownProperties';
+import { isScenarioShape } from './scenarioShape.generated';
 import type { PackJson, ScenarioJson } from './types';
 
 export interface ScenarioFault {
@@ -154,11 +155,14 @@ function isSimpleValidRequest(value: unknown): boolean {
 }
 
 /**
- * A scenario's requests are checked one by one (most by hand, the rest by the schema), the
- * rest of the file by the schema: a file of 50,000 requests validates in a fraction of the
- * time the generic validator takes, with the same verdicts and messages.
+ * A valid scenario is recognised by the schema compiled ahead of time
+ * (./scenarioShape.generated.ts, same verdicts, several times faster). An invalid one is
+ * checked by the schema validator that gives the messages: its requests one by one (most
+ * by hand, the rest by the schema), the rest of the file at once, so that a file of 50,000
+ * requests is judged in a fraction of the time the generic validator takes alone.
  */
 function validateScenarioValue(value: Record<string, unknown>): ScenarioFault[] {
+  if (isScenarioShape(value)) return [];
   const requests = value['requests'];
   if (!Array.isArray(requests)) return schemaCheck(value, 'scenario');
   const errors = schemaCheck({ ...value, requests: [] }, 'scenario');
