@@ -16,6 +16,7 @@ import { loadCanvas } from './canvas/loadCanvas';
 import { loadConsole } from './request/loadConsole';
 import { preloadPolicyEditor } from './editor/loadEditor';
 import { preloadViews } from './layout/viewChunks';
+import { afterFirstView } from './layout/firstView';
 import { registerServiceWorker } from './pwa/serviceWorker';
 import { useAppStore } from './store';
 import { loadLanguage } from './i18n';
@@ -59,11 +60,15 @@ void loadLanguage(useAppStore.getState().language).then(() =>
   ),
 );
 
-// The world first; then, when the browser is idle, the service worker (which downloads the
-// whole app for offline use), the editor's chunk and the other views' chunks, so none
-// competes with the first view.
+/** How long what waits for the first view waits at most when no map is drawn (a world that could not be opened). */
+const FIRST_VIEW_WAIT_MS = 5000;
+
+// The world first; then, once the map has drawn it and the browser is idle, the service
+// worker (which downloads the whole app for offline use), the editor's chunk and the other
+// views' chunks, so none competes with the first view (app/layout/firstView.ts).
 void startWorkspaces()
   .catch((error: unknown) => useAppStore.getState().setWorldStatus({ state: 'failed', message: error instanceof Error ? error.message : String(error) }))
+  .then(() => afterFirstView(FIRST_VIEW_WAIT_MS))
   .finally(() => {
     const later = (fn: () => void) => ('requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 500));
     later(() => {

@@ -1,11 +1,14 @@
 /** A world without accounts (a new workspace): what to do first, and the button to do it. */
+import { useEffect } from 'react';
 import { Icon } from '../components/Icon';
+import { firstViewShown } from '../layout/firstView';
 import { useBuilder } from './BuilderContext';
 import { BuilderIcon } from './BuilderIcon';
 
 export function EmptyState() {
   const b = useBuilder();
   const { t } = b;
+  useEffect(firstViewShown, []);
   return (
     <div className="map-empty">
       <section className="map-empty-card" aria-labelledby="map-empty-title">

@@ -40,6 +40,7 @@ import { baseEdges, baseNodes, overlayEdges, overlayNodes, type FlowNode } from 
 import { grownBoxes, nodeAt, type Placed } from './placement';
 import { dropTargets, relationOnDrop } from './relations';
 import { areaAround, areaContents, contains, intersects, mapBounds, openingViewport, visibleRect, WINDOWED_ABOVE, type Rect } from './viewWindow';
+import { firstViewShown } from '../layout/firstView';
 
 const nodeTypes: NodeTypes = { box: BoxNode, entity: EntityNode };
 const NONE: ReadonlySet<string> = new Set();
@@ -154,6 +155,9 @@ export function FlowMap() {
     gestureRef.current = next;
     setGesture(next);
   }, []);
+
+  // The first picture is on screen: what waits for it may start (app/layout/firstView.ts).
+  useEffect(firstViewShown, []);
 
   const byId = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
   const access = useMemo(

@@ -8,6 +8,7 @@ import type { ScenarioJson } from '../../engine/scenario/types';
 import { warmDataCache } from '../pwa/warmCache';
 import { useAppStore } from '../store';
 import { engine, siteBaseUrl } from './engine';
+import { afterNextFrame } from '../layout/frames';
 
 /**
  * Sends `world` now; the faults come back into the store unless a newer world was sent since.
@@ -25,32 +26,6 @@ let pending: (() => void) | undefined;
 let sent: ScenarioJson | null = null;
 /** Whether the world waiting to be sent is a newly opened one (not an edit). */
 let opening = false;
-
-/** The longest a newly opened world waits for the frame that shows it (a hidden tab draws none). */
-const OPENED_MAX_WAIT_MS = 200;
-
-/**
- * Runs `send` once the next frame is drawn (or after OPENED_MAX_WAIT_MS): posting a world
- * clones it on the main thread, which for a large world would delay the first view of it.
- * Nothing is lost by waiting: a request flushes the world before it is sent.
- */
-function afterNextFrame(send: () => void): () => void {
-  if (typeof requestAnimationFrame !== 'function') {
-    const timer = setTimeout(send, 0);
-    return () => clearTimeout(timer);
-  }
-  let frameTimer: ReturnType<typeof setTimeout> | undefined;
-  const fallback = setTimeout(send, OPENED_MAX_WAIT_MS);
-  const frame = requestAnimationFrame(() => {
-    clearTimeout(fallback);
-    frameTimer = setTimeout(send, 0);
-  });
-  return () => {
-    clearTimeout(fallback);
-    cancelAnimationFrame(frame);
-    if (frameTimer !== undefined) clearTimeout(frameTimer);
-  };
-}
 
 function later(send: () => void, delayMs: number): () => void {
   const timer = setTimeout(send, delayMs);
@@ -73,7 +48,8 @@ export async function flushWorld(): Promise<void> {
 export function syncWorldToEngine(delayMs = 150): () => void {
   return useAppStore.subscribe((state, previous) => {
     if (state.world === previous.world || !state.world) return;
-    // A newly opened world goes as soon as it is drawn (the learner waits for both); edits are coalesced.
+    // A newly opened world goes as soon as it is drawn (the learner waits for both; posting it
+    // copies it on this thread, which would hold the picture back); edits are coalesced.
     const immediate = state.worldVersion !== previous.worldVersion;
     opening ||= immediate;
     pending?.();

@@ -50,11 +50,14 @@ interface Tab {
 
 const sessions: WorkspaceSession[] = [];
 
+/** The frame that shows a new workspace; a test may hold it back. */
+let drawn: () => Promise<void> = () => Promise.resolve();
+
 function tab(repository: SharedRepository, hub = new Hub()): Tab {
   const store = newStore();
   const holder: { session?: WorkspaceSession } = {};
   const channel = hub.channel(() => (m) => holder.session?.receive(m));
-  const session = new WorkspaceSession(repository, channel, store);
+  const session = new WorkspaceSession(repository, channel, store, drawn);
   holder.session = session;
   sessions.push(session);
   return { store, session };
@@ -74,6 +77,46 @@ function change(t: Tab, title: string): void {
 afterEach(() => {
   sessions.splice(0).forEach((s) => s.dispose());
   vi.useRealTimers();
+});
+
+describe('creating', () => {
+  afterEach(() => {
+    drawn = () => Promise.resolve();
+  });
+
+  it('shows a new workspace before writing it, and says it is saved once written', async () => {
+    let draw: () => void = () => undefined;
+    drawn = () => new Promise((resolve) => (draw = resolve));
+    const repository = new SharedRepository();
+    const a = tab(repository);
+    const creating = a.session.createWorkspace({ name: 'W', document: { scenario: world('one'), positions: {} }, view: EMPTY_VIEW });
+    // On screen, not yet in the database.
+    await vi.waitFor(() => expect(a.store.getState().world?.title).toBe('one'));
+    expect(a.store.getState().saveState.state).toBe('saving');
+    expect(await repository.list()).toEqual([]);
+    draw();
+    const created = await creating;
+    expect(a.store.getState().workspace).toEqual({ id: created.id, name: 'W' });
+    expect((await repository.get(created.id))?.document.scenario.title).toBe('one');
+    expect(a.store.getState().saveState.state).toBe('saved');
+    expect(a.store.getState().workspaces.map((w) => w.id)).toEqual([created.id]);
+  });
+
+  it('keeps a workspace whose first write failed open, says it is not saved, and writes it with the next change', async () => {
+    vi.useFakeTimers();
+    const repository = new SharedRepository();
+    const create = vi.spyOn(repository, 'create').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const a = tab(repository);
+    const created = await a.session.createWorkspace({ name: 'W', document: { scenario: world('one'), positions: {} }, view: EMPTY_VIEW });
+    expect(a.store.getState().world?.title).toBe('one');
+    expect(a.store.getState().saveState).toEqual({ state: 'error', message: 'QuotaExceededError' });
+    expect(await repository.get(created.id)).toBeUndefined();
+    change(a, 'two');
+    await settle();
+    expect(create).toHaveBeenCalledTimes(2);
+    expect((await repository.get(created.id))?.document.scenario.title).toBe('two');
+    expect(a.store.getState().saveState.state).toBe('saved');
+  });
 });
 
 describe('autosave', () => {

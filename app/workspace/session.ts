@@ -19,11 +19,12 @@
 import type { StoreApi } from 'zustand';
 import type { SyncChannel, SyncMessage } from '../persist/channel';
 import type { RefusedReason } from '../persist/openRepository';
-import type { NewWorkspace, WorkspaceRepository } from '../persist/repository';
+import { newRecord, type NewWorkspace, type WorkspaceRepository } from '../persist/repository';
 import type { WorkspaceRecord, WorkspaceView } from '../persist/schema';
 import type { AppState } from '../store';
 import type { WorldDocument } from '../store/worldSlice';
 import { graphOf } from '../world/useWorld';
+import { nextFrame } from '../layout/frames';
 
 /** Autosave writes this long after the first unsaved change (so a drag or typing is one write, and no change waits longer). */
 export const SAVE_DELAY_MS = 250;
@@ -78,6 +79,8 @@ export class WorkspaceSession {
     private readonly repository: WorkspaceRepository,
     private readonly channel: SyncChannel,
     private readonly store: StoreApi<AppState>,
+    /** Resolves once a newly created workspace is on screen (the next frame), before it is written. */
+    private readonly drawn: () => Promise<void> = nextFrame,
   ) {
     this.unsubscribe = store.subscribe((state, previous) => this.changed(state, previous));
   }
@@ -367,14 +370,29 @@ export class WorkspaceSession {
     return true;
   }
 
+  /**
+   * Shows the new workspace, then writes it once its first frame is drawn: the write copies
+   * the whole world on this thread and waits for the database, and a first visit's large
+   * world need not wait for either. A write that fails leaves it open and unsaved ("not
+   * saved"); the next change writes it again under its id (see `write`).
+   */
   private async createNow(workspace: NewWorkspace): Promise<WorkspaceRecord> {
-    const record = await this.repository.create(workspace);
-    this.channel.post({ type: 'created', id: record.id });
-    this.open = { id: record.id, name: record.name, baseRevision: record.revision, savedStoreRevision: -1, savedView: record.view };
-    this.apply(this.open, record, 'open');
-    await this.repository.setLastOpened(record.id);
-    await this.refreshList();
-    return record;
+    const shown = newRecord(workspace, Date.now());
+    const open: OpenWorkspace = { id: shown.id, name: shown.name, baseRevision: shown.revision, savedStoreRevision: -1, savedView: shown.view };
+    this.open = open;
+    this.apply(open, shown, 'open', 'unsaved');
+    await this.drawn();
+    try {
+      const record = await this.repository.create({ ...workspace, id: shown.id });
+      this.channel.post({ type: 'created', id: record.id });
+      if (this.open === open) this.showSaved();
+      await this.repository.setLastOpened(record.id);
+      await this.refreshList();
+      return record;
+    } catch (error) {
+      if (this.persistent && this.open === open) this.store.getState().setSaveState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      return shown;
+    }
   }
 
   /**
@@ -383,7 +401,7 @@ export class WorkspaceSession {
    * `theirs` (the learner chose the other tab's version, undoable) keep this tab's view and
    * selection, if the selected node is still in the world.
    */
-  private apply(open: OpenWorkspace, record: WorkspaceRecord, how: 'open' | 'follow' | 'theirs'): void {
+  private apply(open: OpenWorkspace, record: WorkspaceRecord, how: 'open' | 'follow' | 'theirs', stored: 'saved' | 'unsaved' = 'saved'): void {
     const s = this.store.getState();
     const selectedId = how === 'open' ? record.view.selectedId : s.selectedId;
     this.applying = true;
@@ -395,7 +413,7 @@ export class WorkspaceSession {
       s.openDocument(record.document, { keepHistory: how === 'theirs' });
       if (selectedId !== null && graphOf(record.document.scenario).nodes.some((n) => n.id === selectedId)) s.select(selectedId);
       s.setWorkspace({ id: record.id, name: record.name });
-      if (this.persistent && !this.halted) s.setSaveState({ state: 'saved', at: record.updatedAt });
+      if (this.persistent && !this.halted) s.setSaveState(stored === 'saved' ? { state: 'saved', at: record.updatedAt } : { state: 'saving' });
     } finally {
       this.applying = false;
     }

@@ -9,9 +9,11 @@
  *     frames (bench/ui/decision.ts).
  * Each world reaches the page as the first visit's sample world, the path a learner's browser
  * takes: the benchmark's own build ships the 2,000-entity world as its sample file; the
- * others answer the sample's request from here.
+ * others answer the sample's request from here. The build is served as a static host serves
+ * it, compressed once beforehand (./staticHost.ts), not by `vite preview`, which compresses
+ * every response on the measured machine's own cores.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -22,6 +24,7 @@ import { worldOfEntities, worldOfMapNodes } from './worlds';
 import { frameIntervals, median, type UiFigure } from './frames';
 import { decisionFigures } from './decision';
 import { openFigures } from './open';
+import { serveStatic } from './staticHost';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const DIST = 'node_modules/.tmp/bench-dist';
@@ -31,19 +34,6 @@ const URL_ROOT = `http://127.0.0.1:${PORT}/`;
 function build(): void {
   const result = spawnSync('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('The production build for the map benchmarks failed.');
-}
-
-async function serve(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(URL_ROOT)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The preview server did not start on port ${PORT}.`);
 }
 
 /**
@@ -85,9 +75,9 @@ async function main(): Promise<void> {
   console.log('The map in Chromium (production build; wall-clock milliseconds)\n');
   build();
   const big = worldOfEntities(2000);
-  // Shipped as the sample file of this build, as a static host serves it (before the server starts: it reads the files once).
+  // Shipped as the sample file of this build (before the server starts: it reads the files once).
   writeFileSync(join(DIST, 'samples', 'starter.json'), JSON.stringify(big));
-  const server = await serve();
+  const server = await serveStatic(DIST, PORT);
   const found = findChromium();
   const browser = await chromium.launch({ ...found.launchOptions, ...(found.channel ? { channel: found.channel } : {}) });
   try {
@@ -113,7 +103,7 @@ async function main(): Promise<void> {
     for (const figure of await decisionFigures(browser, URL_ROOT)) report(figure);
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    server.close();
   }
   const missed = figures.filter((f) => f.value > f.target);
   console.log(`\n${figures.length - missed.length} of ${figures.length} targets met.`);
