@@ -10,11 +10,9 @@
  *   1 — the scenario alone;
  *   2 — `{ "scenario": …, "positions": { nodeId: { "x", "y" } }, "name"?: "…" }`.
  */
-import { deflateSync } from 'fflate';
 import { parseJsonValue } from '../../engine/policy/json';
 import type { Positions, XY } from '../store/worldSlice';
 import { decodeBase64Url, encodeBase64Url } from './base64url';
-import { inflateCapped } from './inflateCapped';
 
 /** What a link carries. */
 export interface SharedWorld {
@@ -80,6 +78,8 @@ function own(value: Readonly<Record<string, unknown>>, key: string): unknown {
 export async function encodeShareFragment(shared: SharedWorld): Promise<string> {
   // Fields copied one by one: whatever else the caller's object holds stays out of the link.
   const payload = { scenario: shared.scenario, positions: shared.positions, ...(shared.name !== undefined ? { name: shared.name } : {}) };
+  // The compressor is loaded with the first link made or opened: most visits have none.
+  const { deflateSync } = await import('fflate');
   const packed = deflateSync(new TextEncoder().encode(JSON.stringify(payload)), { level: 9 });
   return `${KEY}${SHARE_LINK_VERSION}.${encodeBase64Url(packed)}`;
 }
@@ -146,6 +146,7 @@ export async function decodeShareFragment(fragment: string): Promise<DecodeResul
   // Mail clients wrap long links: whitespace is never part of base64url, so it is dropped.
   const bytes = decodeBase64Url((match[2] ?? '').replace(/[\t\n\r ]/g, ''));
   if (!bytes) return fail('damaged', 'The link is damaged: it holds characters a share link never has, or it was cut short.');
+  const { inflateCapped } = await import('./inflateCapped');
   const inflated = inflateCapped(bytes, MAX_INFLATED_BYTES);
   if (!inflated.ok) {
     return inflated.reason === 'tooLarge'
