@@ -6,13 +6,14 @@ import type { Positions } from '../store/worldSlice';
 import type { WorldGraph } from '../world/graph';
 import { layoutWorld, type Layout } from '../world/layout';
 import { placeNodes, type Placed } from './placement';
+import { seededLayout } from '../world/seededMaps';
 
 const layouts = new WeakMap<WorldGraph, Layout>();
 
 export function autoLayoutOf(graph: WorldGraph): Layout {
   let layout = layouts.get(graph);
   if (!layout) {
-    layout = layoutWorld(graph);
+    layout = seededLayout(graph) ?? layoutWorld(graph);
     layouts.set(graph, layout);
   }
   return layout;

@@ -8,7 +8,7 @@ import { EngineClient, type EngineEvent, type EnginePort } from './engineClient'
 
 function workerPort(first?: WorkerRequest): EnginePort {
   if (typeof Worker === 'undefined') throw new Error('This browser cannot run Web Workers.');
-  const worker = new Worker(new URL('../../engine/worker/worker.ts', import.meta.url), { type: 'module', name: workerName(first) });
+  const worker = new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module', name: workerName(first) });
   const port: EnginePort = {
     postMessage: (message) => worker.postMessage(message),
     onmessage: null,

@@ -4,6 +4,7 @@
  */
 import type { ScenarioParse } from '../../engine/worker/protocol';
 import { engine, siteBaseUrl } from '../engine/engine';
+import { seedWorldMap } from '../world/seededMaps';
 
 /** The sample world the app opens on a first visit. */
 export const SAMPLE_PATH = 'samples/starter.json';
@@ -30,6 +31,8 @@ export async function fetchScenario(path: string): Promise<FetchedScenario> {
   try {
     const answer = await engine.startWith({ type: 'fetchScenario', url: new URL(path, siteBaseUrl()).href });
     if (answer.type !== 'scenarioFetched') throw new Error(`Unexpected answer \`${answer.type}\` to fetchScenario.`);
+    // The engine worker drew the world's map beside it (app/engine/engineWorker.ts).
+    if (answer.result.ok) seedWorldMap(answer.result.scenario, answer.beside);
     return answer.result;
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -185,6 +185,12 @@ export type WorkerResponse =
       readonly id: number;
       readonly type: 'scenarioFetched';
       readonly result: ScenarioParse | { readonly ok: false; readonly message: string };
+      /**
+       * What the embedding host computed from the world beside parsing it
+       * (`EngineHostOptions.besideScenario`): the app sends its map's graph and layout, drawn
+       * off the page's thread. Absent when the host computes nothing or the file is invalid.
+       */
+      readonly beside?: unknown;
     }
   /** The request failed inside the engine (a bug or a bad input that slipped through): shown, never swallowed. */
   | { readonly v: typeof PROTOCOL_VERSION; readonly id: number; readonly type: 'error'; readonly message: string };

@@ -135,6 +135,18 @@ describe('fetchScenario: the engine fetches a shipped scenario itself', () => {
     expect(answer).toMatchObject({ type: 'scenarioFetched', result: { ok: false, errors: [expect.objectContaining({ path: '$.accounts[0].id' })] } });
   });
 
+  it('sends what the embedding host computes from a valid world beside it, and nothing beside an invalid one', async () => {
+    const seen: ScenarioJson[] = [];
+    const besideScenario = (scenario: ScenarioJson) => (seen.push(scenario), { accounts: scenario.accounts.length });
+    const valid = createEngineHost(BASE, { besideScenario, fetchText: async () => ({ ok: true, text: JSON.stringify(SCENARIO) }) });
+    const answer = await ask(valid, { type: 'fetchScenario', url: SAMPLE_URL });
+    expect(answer).toMatchObject({ type: 'scenarioFetched', beside: { accounts: 1 } });
+    expect(answer.type === 'scenarioFetched' && answer.result.ok && answer.result.scenario).toBe(seen[0]);
+    const invalid = createEngineHost(BASE, { besideScenario, fetchText: async () => ({ ok: true, text: '{"format": "iam-playground/scenario"}' }) });
+    expect(await ask(invalid, { type: 'fetchScenario', url: SAMPLE_URL })).not.toHaveProperty('beside');
+    expect(seen).toHaveLength(1);
+  });
+
   it('says why when the file cannot be fetched (an answer, not an error)', async () => {
     vi.stubGlobal('fetch', async () => ({ ok: false, status: 404, text: async () => 'Not found' }));
     expect(await ask(createEngineHost(BASE), { type: 'fetchScenario', url: SAMPLE_URL })).toMatchObject({ type: 'scenarioFetched', result: { ok: false, message: `HTTP 404 for \`${SAMPLE_URL}\`` } });

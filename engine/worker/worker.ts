@@ -1,9 +1,8 @@
 /**
- * The engine worker: one switch over the protocol (./protocol.ts). It imports only from
- * engine/, never from the app, so the worker chunk carries no UI code.
- *
- * The same host runs on the main thread when a Worker cannot start (the app imports
- * `createEngineHost` dynamically); the message wiring below only happens inside a worker.
+ * The engine worker's host: one switch over the protocol (./protocol.ts). It imports only
+ * from engine/, never from the app. A worker's entry (the app's: app/engine/engineWorker.ts)
+ * serves it with `serveWorker`; the same host runs on the main thread when a Worker cannot
+ * start (the app imports `createEngineHost` dynamically).
  */
 import { compileWorld, parseScenarioText, requiredManagedPolicyArns, type CompiledWorld } from '../index';
 import { signRequestHttp } from '../authn/sign';
@@ -81,6 +80,8 @@ export interface EngineHostOptions {
   readonly ids?: IdSource;
   /** How `fetchScenario` reads a file; default the platform's `fetch`. */
   readonly fetchText?: TextFetch;
+  /** Computed from a valid world `fetchScenario` read, and sent with it (`scenarioFetched.beside`). */
+  readonly besideScenario?: (scenario: ScenarioJson) => unknown;
 }
 
 /**
@@ -130,7 +131,9 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
             return { v: PROTOCOL_VERSION, id, type: 'scenarioParsed', result: scenarioParse(message.text) };
           case 'fetchScenario': {
             const fetched = await fetchText(message.url);
-            return { v: PROTOCOL_VERSION, id, type: 'scenarioFetched', result: fetched.ok ? scenarioParse(fetched.text) : fetched };
+            const result = fetched.ok ? scenarioParse(fetched.text) : fetched;
+            const beside = result.ok ? hostOptions.besideScenario?.(result.scenario) : undefined;
+            return { v: PROTOCOL_VERSION, id, type: 'scenarioFetched', result, ...(beside !== undefined ? { beside } : {}) };
           }
           case 'setWorld': {
             const { scenario } = message;
@@ -296,6 +299,3 @@ export function serveWorker(scope: WorkerScope, host: EngineHost = createEngineH
   if (first !== null) receive(first);
   scope.addEventListener('message', (event) => receive(event.data));
 }
-
-const scope = globalThis as unknown as WorkerScope;
-if (typeof scope.WorkerGlobalScope !== 'undefined') serveWorker(scope);
