@@ -7,6 +7,8 @@ export interface UiFigure {
   readonly value: number;
   readonly unit: string;
   readonly target: number;
+  /** Every run's value, in order, when the figure is a median of a few runs. */
+  readonly runs?: readonly number[];
 }
 
 export function median(values: readonly number[]): number {

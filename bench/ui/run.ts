@@ -115,6 +115,7 @@ function report(figure: UiFigure): void {
   figures.push(figure);
   const met = figure.value <= figure.target;
   console.log(`${met ? 'MET ' : 'MISS'}  ${figure.name.padEnd(64)} ${figure.value.toFixed(1).padStart(9)} ${figure.unit.padEnd(4)} target ≤ ${figure.target}`);
+  if (figure.runs) console.log(`      runs in order: ${figure.runs.map((v) => v.toFixed(0)).join(', ')} ${figure.unit}`);
 }
 
 await main();
