@@ -35,12 +35,15 @@ onEngineEvent((event) => {
   else addNotice({ kind: 'engineMainThread' });
 });
 
+/** How long what waits for the first view waits at most when no map is drawn (a world that could not be opened). */
+const FIRST_VIEW_WAIT_MS = 5000;
+
 syncWorldToEngine();
 watchSessions();
 
-// The request console is shown once the world is open: its chunk is asked for after the
-// map's (app/startLoading.ts), so it never delays the map's.
-void loadCanvas().then(loadConsole, () => undefined);
+// The request console is shown once the world is open, after the map's first picture (App.tsx):
+// its chunk is evaluated then, or once the first view is shown, so it never delays the map's.
+void afterFirstView(FIRST_VIEW_WAIT_MS).then(loadConsole, () => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
@@ -59,9 +62,6 @@ void loadLanguage(useAppStore.getState().language).then(() =>
     ),
   ),
 );
-
-/** How long what waits for the first view waits at most when no map is drawn (a world that could not be opened). */
-const FIRST_VIEW_WAIT_MS = 5000;
 
 // The world first; then, once the map has drawn it and the browser is idle, the service
 // worker (which downloads the whole app for offline use), the editor's chunk and the other

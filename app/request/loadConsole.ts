@@ -1,2 +1,2 @@
-/** The console's chunk, fetched as soon as the app starts (it is shown once the world is open). */
+/** The console's chunk: asked for once the map has shown the first world (app/main.tsx), or when the console is first drawn. */
 export const loadConsole = () => import('./ConsoleRegion');
