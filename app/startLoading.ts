@@ -1,5 +1,5 @@
 /**
- * Imported first by main.tsx, so it runs before the rest of the app is evaluated: it starts
+ * Imported first by the page's entry (app/boot.ts), before the app is evaluated: it starts
  * everything the first map waits for, in the order it is needed.
  * - The engine worker, and on a probable first visit the sample world as its first request
  *   (engineClient.ts `startWith`): the worker fetches and parses the sample while the page
