@@ -190,7 +190,7 @@ export default defineConfig(() => ({
     include: ['@cfworker/json-schema', 'ipaddr.js'],
   },
   worker: {
-    // The engine worker is an ES module worker (engine/worker/worker.ts).
+    // The engine worker is an ES module worker (app/engine/engineWorker.ts).
     format: 'es' as const,
   },
   build: {

@@ -1,9 +1,10 @@
 /**
- * Entry: starts loading what the first map needs (app/startLoading.ts, before anything
- * else), renders the app and opens the learner's workspace (app/workspace/workspaces.ts: a
- * share link, else the workspace open last, else the sample world on a first visit); once
- * it is drawn, registers the service worker and preloads the editor. Engine restarts and the
- * main-thread fallback become notices.
+ * The app, imported by the page's entry (app/boot.ts) once that has started loading what the
+ * first map needs (app/startLoading.ts): renders the app and opens the learner's workspace
+ * (app/workspace/workspaces.ts: a share link, else the workspace open last, else the sample
+ * world on a first visit); once the map has drawn it, registers the service worker and
+ * preloads the editor, the other views and the console. Engine restarts and the main-thread
+ * fallback become notices.
  */
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,7 +13,6 @@ import { ErrorBoundary } from './errors/ErrorBoundary';
 import { onEngineEvent } from './engine/engine';
 import { syncWorldToEngine } from './engine/syncWorld';
 import { watchSessions } from './request/console/sessionReset';
-import { loadCanvas } from './canvas/loadCanvas';
 import { loadConsole } from './request/loadConsole';
 import { preloadPolicyEditor } from './editor/loadEditor';
 import { preloadViews } from './layout/viewChunks';

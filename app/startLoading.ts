@@ -7,7 +7,8 @@
  * - The database's opening (openRepository.ts takes it over).
  * - The chunks no world opens without (the learner's texts, the edit library), then the map's.
  *   A page has six connections to an HTTP/1.1 server: what is asked first comes first, and
- *   the request console's chunk is asked for only once the map has drawn its world (main.tsx).
+ *   the request console's chunk is not asked for here: the console is drawn after the map's
+ *   first picture (App.tsx), and main.tsx preloads it once that picture is shown.
  */
 import { engine } from './engine/engine';
 import { startOpeningStorage } from './persist/openRepository';

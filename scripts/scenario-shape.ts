@@ -8,8 +8,8 @@
  *
  *   npx tsx scripts/scenario-shape.ts     rewrite the generated file after a schema change
  *
- * The compiled validator uses @cfworker/json-schema's own `date-time` format and string
- * length (code points), so both validators judge by the same rules; a test compares their
+ * The compiled validator uses @cfworker/json-schema's own formats and string length (code
+ * points), so both validators judge by the same rules; a test compares their
  * verdicts on the shipped scenarios and on thousands of broken variants of them.
  */
 import Ajv2020 from 'ajv/dist/2020';
@@ -28,9 +28,29 @@ const HEADER = `/* eslint-disable */
 import { format as cfworkerFormat, ucs2length } from '@cfworker/json-schema';
 `;
 
+/** Every `format` the schema names. */
+function formatsIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => formatsIn(item, found));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'format' && typeof child === 'string') found.add(child);
+      formatsIn(child, found);
+    }
+  }
+  return found;
+}
+
 /** The generated module's text for the schema as it is now. */
 export function scenarioShapeSource(): string {
   const schema = JSON.parse(readFileSync(SCHEMA, 'utf8')) as { $id: string };
+  // Ajv without a format's definition would let any string pass where the schema validator
+  // checks it: every format the schema names must be one the schema validator defines.
+  const formats: Record<string, (value: string) => boolean> = {};
+  for (const name of formatsIn(schema)) {
+    const check = (format as Record<string, ((value: string) => boolean) | undefined>)[name];
+    if (!check) throw new Error(`scenario-shape: the schema uses format \`${name}\`, which @cfworker/json-schema does not define.`);
+    formats[name] = check;
+  }
   const ajv = new Ajv2020({
     code: { source: true, esm: true, lines: true, optimize: true, formats: _`cfworkerFormat` },
     // The schema allows unknown properties on purpose (newer files still open) and uses
@@ -39,7 +59,7 @@ export function scenarioShapeSource(): string {
     allErrors: false,
     messages: false,
     inlineRefs: false,
-    formats: { 'date-time': format['date-time'] },
+    formats,
   });
   ajv.addSchema(schema);
   const code = standaloneCode(ajv, { validateScenarioShape: `${schema.$id}#/$defs/scenario` });

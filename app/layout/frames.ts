@@ -18,7 +18,10 @@ export function afterNextFrame(run: () => void, maxWaitMs = FRAME_MAX_WAIT_MS): 
     return () => clearTimeout(timer);
   }
   let cancelLater: (() => void) | undefined;
-  const fallback = setTimeout(run, maxWaitMs);
+  const fallback = setTimeout(() => {
+    cancelAnimationFrame(frame);
+    run();
+  }, maxWaitMs);
   const frame = requestAnimationFrame(() => {
     clearTimeout(fallback);
     // The frame is drawn after the animation frame callbacks: what is queued now runs after it.

@@ -29,7 +29,7 @@ interface EarlyOpening {
 let early: EarlyOpening | null = null;
 
 /**
- * Starts opening IndexedDB now (main.tsx, before the rest of the app is evaluated), so the
+ * Starts opening IndexedDB now (app/startLoading.ts, before the app is evaluated), so the
  * opening overlaps the start-up; `openRepository` then takes it over. Without it,
  * `openRepository` opens the database itself.
  */

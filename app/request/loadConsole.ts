@@ -1,2 +1,2 @@
-/** The console's chunk: asked for once the map has shown the first world (app/main.tsx), or when the console is first drawn. */
+/** The console's chunk: asked for when the console is first drawn (after the map's first picture, App.tsx), or preloaded once the map has shown its world (app/main.tsx). */
 export const loadConsole = () => import('./ConsoleRegion');

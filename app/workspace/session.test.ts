@@ -117,6 +117,17 @@ describe('creating', () => {
     expect((await repository.get(created.id))?.document.scenario.title).toBe('two');
     expect(a.store.getState().saveState.state).toBe('saved');
   });
+
+  it('writes a workspace whose first write failed when the page is hidden, even without an edit', async () => {
+    const repository = new SharedRepository();
+    vi.spyOn(repository, 'create').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const a = tab(repository);
+    const created = await a.session.createWorkspace({ name: 'W', document: { scenario: world('one'), positions: {} }, view: EMPTY_VIEW });
+    expect(await repository.get(created.id)).toBeUndefined();
+    await a.session.flush();
+    expect((await repository.get(created.id))?.document.scenario.title).toBe('one');
+    expect(a.store.getState().saveState.state).toBe('saved');
+  });
 });
 
 describe('autosave', () => {

@@ -373,8 +373,9 @@ export class WorkspaceSession {
   /**
    * Shows the new workspace, then writes it once its first frame is drawn: the write copies
    * the whole world on this thread and waits for the database, and a first visit's large
-   * world need not wait for either. A write that fails leaves it open and unsaved ("not
-   * saved"); the next change writes it again under its id (see `write`).
+   * world need not wait for either. A write that fails leaves it open and unsaved (the save
+   * state says why); every later save — an edit, the page hidden or left — writes it again
+   * under its id (see `write`).
    */
   private async createNow(workspace: NewWorkspace): Promise<WorkspaceRecord> {
     const shown = newRecord(workspace, Date.now());
@@ -382,17 +383,20 @@ export class WorkspaceSession {
     this.open = open;
     this.apply(open, shown, 'open', 'unsaved');
     await this.drawn();
+    let record: WorkspaceRecord;
     try {
-      const record = await this.repository.create({ ...workspace, id: shown.id });
-      this.channel.post({ type: 'created', id: record.id });
-      if (this.open === open) this.showSaved();
-      await this.repository.setLastOpened(record.id);
-      await this.refreshList();
-      return record;
+      record = await this.repository.create({ ...workspace, id: shown.id });
     } catch (error) {
-      if (this.persistent && this.open === open) this.store.getState().setSaveState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      // Unsaved: the next `write` finds the document changed and creates it again.
+      open.savedStoreRevision = -1;
+      if (this.persistent && !this.halted && this.open === open) this.store.getState().setSaveState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
       return shown;
     }
+    this.channel.post({ type: 'created', id: record.id });
+    if (this.open === open) this.showSaved();
+    await this.repository.setLastOpened(record.id);
+    await this.refreshList();
+    return record;
   }
 
   /**

@@ -67,6 +67,9 @@ async function openShareFragment(fragment: string): Promise<boolean> {
   } else {
     const record = await workspaceActions.createFrom(outcome.name ?? text('workspace.sharedName'), outcome.document);
     store.addWorkspaceNotice({ kind: 'sharedOpened', name: record.name });
+    // Its workspace could not be written (the save state says why): the link stays in the
+    // address, so that a reload still has the world.
+    if (useAppStore.getState().saveState.state === 'error') return true;
   }
   // The link did its work: a reload must not open it again (the world is in its workspace now).
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);

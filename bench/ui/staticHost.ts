@@ -57,8 +57,13 @@ export async function serveStatic(dir: string, port: number, skip: readonly stri
     );
   }
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
+      return;
+    }
     if (path.endsWith('/')) path += 'index.html';
     let entry = entries.get(path);
     if (!entry && skip.some((s) => path.startsWith(`/${s}/`)) && !path.includes('..')) {

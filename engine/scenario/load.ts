@@ -3,7 +3,7 @@
  * `__proto__` kept as a plain key), then the schema and reference checks.
  */
 import { parseJsonValue } from '../policy/json';
-import { parsePlainJson } from '../policy/plainJson';
+import { parseNativeJson } from '../policy/nativeJson';
 import { validateDocument, type ScenarioFault, type ValidationResult } from './validate';
 
 /** Files are at most this large: a bigger one is refused before parsing. */
@@ -18,7 +18,7 @@ export function parseDocumentText(text: string): ValidationResult {
   }
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Most files are plain JSON: the platform's parser reads them; the strict one reads the rest.
-  const plain = parsePlainJson(json, MAX_SCENARIO_DEPTH);
+  const plain = parseNativeJson(json, MAX_SCENARIO_DEPTH);
   if (plain) return validateDocument(plain.value);
   const parsed = parseJsonValue(json, { maxDepth: MAX_SCENARIO_DEPTH });
   if (!parsed.ok) return { ok: false, errors: [{ path: '$', message: `Not valid JSON: ${parsed.error.message}.` }], warnings: [] };

@@ -145,6 +145,15 @@ describe('fetchScenario: the engine fetches a shipped scenario itself', () => {
     const invalid = createEngineHost(BASE, { besideScenario, fetchText: async () => ({ ok: true, text: '{"format": "iam-playground/scenario"}' }) });
     expect(await ask(invalid, { type: 'fetchScenario', url: SAMPLE_URL })).not.toHaveProperty('beside');
     expect(seen).toHaveLength(1);
+    const failing = createEngineHost(BASE, {
+      besideScenario: () => {
+        throw new Error('a bug in the map');
+      },
+      fetchText: async () => ({ ok: true, text: JSON.stringify(SCENARIO) }),
+    });
+    const still = await ask(failing, { type: 'fetchScenario', url: SAMPLE_URL });
+    expect(still).toMatchObject({ type: 'scenarioFetched', result: { ok: true } });
+    expect(still).not.toHaveProperty('beside');
   });
 
   it('says why when the file cannot be fetched (an answer, not an error)', async () => {

@@ -113,6 +113,15 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
   let catalogue: ServiceCatalogue | undefined;
   const accessLevelOf = accessLevels(() => (catalogue ??= fetchServiceCatalogue(dataUrl(baseUrl, origin))));
 
+  /** What the embedder computes beside a fetched world; a failure there costs only that (the page computes it itself). */
+  const besideOf = (scenario: ScenarioJson): unknown => {
+    try {
+      return hostOptions.besideScenario?.(scenario);
+    } catch {
+      return undefined;
+    }
+  };
+
   // Requests whose analysis was cancelled; an analysis checks it whenever it yields.
   const cancelled = new Set<number>();
   const respond = {
@@ -132,7 +141,7 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
           case 'fetchScenario': {
             const fetched = await fetchText(message.url);
             const result = fetched.ok ? scenarioParse(fetched.text) : fetched;
-            const beside = result.ok ? hostOptions.besideScenario?.(result.scenario) : undefined;
+            const beside = result.ok ? besideOf(result.scenario) : undefined;
             return { v: PROTOCOL_VERSION, id, type: 'scenarioFetched', result, ...(beside !== undefined ? { beside } : {}) };
           }
           case 'setWorld': {
@@ -275,7 +284,6 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
 
 /** The little of a worker's global scope this file uses (typed here so the file also compiles with the DOM lib). */
 export interface WorkerScope {
-  readonly WorkerGlobalScope?: unknown;
   readonly location: { readonly origin: string };
   readonly name: string;
   postMessage(message: WorkerResponse): void;

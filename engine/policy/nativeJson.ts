@@ -16,7 +16,7 @@ const STRING_TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?/g;
  * The value of `text` when it is JSON with unique keys and at most `maxDepth` levels of
  * objects and arrays; null when the strict parser must decide.
  */
-export function parsePlainJson(text: string, maxDepth: number): { readonly value: unknown } | null {
+export function parseNativeJson(text: string, maxDepth: number): { readonly value: unknown } | null {
   let value: unknown;
   try {
     value = JSON.parse(text);

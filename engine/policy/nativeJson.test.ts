@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseJsonValue } from './json';
-import { parsePlainJson } from './plainJson';
+import { parseNativeJson } from './nativeJson';
 
 /** What the strict parser gives when it has nothing to warn about a key, else null. */
 function strict(text: string, maxDepth: number): { value: unknown } | null {
@@ -10,7 +10,7 @@ function strict(text: string, maxDepth: number): { value: unknown } | null {
   return { value: parsed.value };
 }
 
-describe('parsePlainJson: the platform parser only where it agrees with the strict one', () => {
+describe('parseNativeJson: the platform parser only where it agrees with the strict one', () => {
   it.each([
     ['an object', '{"a": 1, "b": [true, null, "x"]}'],
     ['escaped quotes and colons inside strings', '{"a\\"b": "c\\":d", "e": "\\\\", "f": "\\"\\":"}'],
@@ -20,7 +20,7 @@ describe('parsePlainJson: the platform parser only where it agrees with the stri
     ['a bare value', '"just a string"'],
     ['whitespace everywhere', ' \n\t{ "a" \r\n :\t[ 1 , 2 ] } \n'],
   ])('reads %s as the strict parser does', (_, text) => {
-    const plain = parsePlainJson(text, 128);
+    const plain = parseNativeJson(text, 128);
     expect(plain).not.toBeNull();
     expect(plain).toEqual(strict(text, 128));
     if (text.includes('__proto__')) expect(Object.getPrototypeOf((plain?.value ?? {}) as object)).toBe(Object.prototype);
@@ -34,15 +34,15 @@ describe('parsePlainJson: the platform parser only where it agrees with the stri
     ['a comment', '{"a": 1} // no'],
     ['nothing', ''],
   ])('leaves %s to the strict parser', (_, text) => {
-    expect(parsePlainJson(text, 128)).toBeNull();
+    expect(parseNativeJson(text, 128)).toBeNull();
   });
 
   it('accepts exactly the nesting the strict parser accepts', () => {
     const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
-    expect(parsePlainJson(nested(5), 5)).toEqual(strict(nested(5), 5));
-    expect(parsePlainJson(nested(6), 5)).toBeNull();
+    expect(parseNativeJson(nested(5), 5)).toEqual(strict(nested(5), 5));
+    expect(parseNativeJson(nested(6), 5)).toBeNull();
     expect(strict(nested(6), 5)).toBeNull();
-    expect(parsePlainJson(nested(100_000), 128)).toBeNull();
+    expect(parseNativeJson(nested(100_000), 128)).toBeNull();
   });
 
   it('agrees with the strict parser on random JSON, with and without duplicated keys', () => {
@@ -51,7 +51,7 @@ describe('parsePlainJson: the platform parser only where it agrees with the stri
         let text = JSON.stringify(value, null, duplicate ? undefined : 1) ?? 'null';
         // Duplicate the first key of the first object, when there is one.
         if (duplicate) text = text.replace(/\{("(?:[^"\\]|\\.)*"):/, '{$1:0,$1:');
-        expect(parsePlainJson(text, 64)).toEqual(strict(text, 64));
+        expect(parseNativeJson(text, 64)).toEqual(strict(text, 64));
       }),
       { numRuns: 500, seed: 20261124 },
     );
