@@ -3,9 +3,10 @@
  * each region behind its own error boundary so a failure stays local and recoverable.
  */
 import { workspaceActions } from './workspace/workspaces';
-import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { MainView } from './store/uiSlice';
 import { Icon } from './components/Icon';
+import { afterNextFrame } from './layout/frames';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { useLang, useT } from './i18n';
 import { Header } from './layout/Header';
@@ -34,9 +35,11 @@ export function App() {
   const t = useT();
   const lang = useLang();
   const ready = useAppStore((s) => s.worldStatus.state === 'ready');
-  // The console follows a newly opened world in a render of its own: the map's first picture
-  // of a large world is not held back by the console's.
-  const consoleReady = useDeferredValue(ready);
+  // The console is first drawn after the map's first picture (a large world's is not held
+  // back by the console's); from then on it follows the world at once, as the map does, so
+  // nothing typed into it is lost to a late redraw.
+  const [consoleStarted, setConsoleStarted] = useState(false);
+  useEffect(() => (ready && !consoleStarted ? afterNextFrame(() => setConsoleStarted(true)) : undefined), [ready, consoleStarted]);
   const selected = useAppStore((s) => s.selectedId !== null);
   const mainView = useAppStore((s) => s.mainView);
   const exerciseOpen = useAppStore((s) => s.activeExercise !== null);
@@ -63,7 +66,7 @@ export function App() {
               {t('request.title')}
             </h2>
             <ErrorBoundary region="region.request" onReset={resetWorld}>
-              {consoleReady ? (
+              {ready && consoleStarted ? (
                 <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
                   <ConsoleRegion />
                 </Suspense>
