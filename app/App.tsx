@@ -6,7 +6,6 @@ import { workspaceActions } from './workspace/workspaces';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { MainView } from './store/uiSlice';
 import { Icon } from './components/Icon';
-import { afterNextFrame } from './layout/frames';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { useLang, useT } from './i18n';
 import { Header } from './layout/Header';
@@ -35,11 +34,6 @@ export function App() {
   const t = useT();
   const lang = useLang();
   const ready = useAppStore((s) => s.worldStatus.state === 'ready');
-  // The console is first drawn after the map's first picture (a large world's is not held
-  // back by the console's); from then on it follows the world at once, as the map does, so
-  // nothing typed into it is lost to a late redraw.
-  const [consoleStarted, setConsoleStarted] = useState(false);
-  useEffect(() => (ready && !consoleStarted ? afterNextFrame(() => setConsoleStarted(true)) : undefined), [ready, consoleStarted]);
   const selected = useAppStore((s) => s.selectedId !== null);
   const mainView = useAppStore((s) => s.mainView);
   const exerciseOpen = useAppStore((s) => s.activeExercise !== null);
@@ -66,7 +60,7 @@ export function App() {
               {t('request.title')}
             </h2>
             <ErrorBoundary region="region.request" onReset={resetWorld}>
-              {ready && consoleStarted ? (
+              {ready ? (
                 <Suspense fallback={<p className="muted map-loading">{t('main.loading')}</p>}>
                   <ConsoleRegion />
                 </Suspense>

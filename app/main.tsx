@@ -3,7 +3,7 @@
  * first map needs (app/startLoading.ts): renders the app and opens the learner's workspace
  * (app/workspace/workspaces.ts: a share link, else the workspace open last, else the sample
  * world on a first visit); once the map has drawn it, registers the service worker and
- * preloads the editor, the other views and the console. Engine restarts and the main-thread
+ * preloads the editor and the other views. Engine restarts and the main-thread
  * fallback become notices.
  */
 import { startTransition, StrictMode } from 'react';
@@ -13,6 +13,7 @@ import { ErrorBoundary } from './errors/ErrorBoundary';
 import { onEngineEvent } from './engine/engine';
 import { syncWorldToEngine } from './engine/syncWorld';
 import { watchSessions } from './request/console/sessionReset';
+import { loadCanvas } from './canvas/loadCanvas';
 import { loadConsole } from './request/loadConsole';
 import { preloadPolicyEditor } from './editor/loadEditor';
 import { preloadViews } from './layout/viewChunks';
@@ -41,9 +42,9 @@ const FIRST_VIEW_WAIT_MS = 5000;
 syncWorldToEngine();
 watchSessions();
 
-// The request console is shown once the world is open, after the map's first picture (App.tsx):
-// its chunk is evaluated then, or once the first view is shown, so it never delays the map's.
-void afterFirstView(FIRST_VIEW_WAIT_MS).then(loadConsole, () => undefined);
+// The request console is shown once the world is open: its chunk is asked for after the
+// map's (app/startLoading.ts), so it never delays the map's.
+void loadCanvas().then(loadConsole, () => undefined);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

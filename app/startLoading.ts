@@ -7,8 +7,7 @@
  * - The database's opening (openRepository.ts takes it over).
  * - The chunks no world opens without (the learner's texts, the edit library), then the map's.
  *   A page has six connections to an HTTP/1.1 server: what is asked first comes first, and
- *   the request console's chunk is not asked for here: the console is drawn after the map's
- *   first picture (App.tsx), and main.tsx preloads it once that picture is shown.
+ *   the request console's chunk is asked for only after the map's (main.tsx).
  */
 import { engine } from './engine/engine';
 import { startOpeningStorage } from './persist/openRepository';

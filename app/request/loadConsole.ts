@@ -1,2 +1,2 @@
-/** The console's chunk: asked for when the console is first drawn (after the map's first picture, App.tsx), or preloaded once the map has shown its world (app/main.tsx). */
+/** The console's chunk, asked for right after the map's (app/main.tsx); it is shown once the world is open. */
 export const loadConsole = () => import('./ConsoleRegion');
