@@ -12,7 +12,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useT } from '../i18n';
 import { useAppStore } from '../store';
 import { graphOf } from '../world/useWorld';
-import { afterNextFrame } from '../layout/frames';
 import { deleteNode, deleteSelection, detachEdge } from './actions';
 import { AccessHighlightBar } from './AccessHighlightBar';
 import { BuilderContext, type Builder, type DialogState, type MenuState } from './BuilderContext';
@@ -67,11 +66,11 @@ function BuilderRoot() {
   const placed = useMemo(() => (graph ? placementOf(graph, positions) : null), [graph, positions]);
   const selectedEdge = edgeChoice !== null && graph?.edges.some((e) => e.id === edgeChoice) ? edgeChoice : null;
 
-  // What the map computed becomes the learner's starting arrangement (not an undo step),
-  // once it is on screen: taking it in renders the map again, which need not delay the picture.
+  // What the map computed becomes the learner's starting arrangement (not an undo step), at
+  // once: taken in later, it was a change of the document racing the learner's first edit
+  // (another tab on the same workspace saw a conflict).
   useEffect(() => {
-    if (!placed || Object.keys(placed.computed).length === 0) return undefined;
-    return afterNextFrame(() => useAppStore.getState().movePositions(placed.computed, { undoable: false }));
+    if (placed && Object.keys(placed.computed).length > 0) useAppStore.getState().movePositions(placed.computed, { undoable: false });
   }, [placed]);
 
   useEffect(() => installShortcuts(window, (command) => (command === 'undo' ? useAppStore.getState().undo() : useAppStore.getState().redo())), []);
