@@ -87,21 +87,21 @@ function preloadApp(): Plugin {
         const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
         const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/app/main.tsx'));
         if (!app) throw new Error('preloadApp: the build has no chunk for app/main.tsx.');
-        // The entry's own static imports are preloaded by Vite already.
-        const known = new Set([context.chunk?.fileName, ...(context.chunk?.imports ?? [])]);
-        const scripts: string[] = [];
-        const styles = new Set<string>();
-        const visit = (fileName: string) => {
+        /** A chunk and every chunk it imports statically. */
+        const closure = (fileName: string | undefined, into = new Set<string>()): Set<string> => {
           const chunk = chunks.find((candidate) => candidate.fileName === fileName);
-          if (!chunk || scripts.includes(fileName)) return;
-          scripts.push(fileName);
-          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
-          chunk.imports.forEach(visit);
+          if (!chunk || into.has(chunk.fileName)) return into;
+          into.add(chunk.fileName);
+          chunk.imports.forEach((imported) => closure(imported, into));
+          return into;
         };
-        visit(app.fileName);
+        // What the entry imports statically is preloaded by Vite already.
+        const known = closure(context.chunk?.fileName);
+        const scripts = [...closure(app.fileName)].filter((fileName) => !known.has(fileName));
+        const styles = new Set(scripts.flatMap((fileName) => [...(chunks.find((c) => c.fileName === fileName)?.viteMetadata?.importedCss ?? [])]));
         const href = (fileName: string) => (base === './' || base === '' ? `./${fileName}` : `${base}${fileName}`);
         return [
-          ...scripts.filter((fileName) => !known.has(fileName)).map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: href(fileName) }, injectTo: 'head' as const })),
+          ...scripts.map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: href(fileName) }, injectTo: 'head' as const })),
           ...[...styles].map((fileName) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: href(fileName) }, injectTo: 'head' as const })),
         ];
       },

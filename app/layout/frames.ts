@@ -5,7 +5,7 @@
  */
 
 /** The longest anything waits for a frame by default. */
-export const FRAME_MAX_WAIT_MS = 200;
+const FRAME_MAX_WAIT_MS = 200;
 
 /** Runs `run` once the next frame is drawn (or after `maxWaitMs`); returns a function that cancels it. */
 export function afterNextFrame(run: () => void, maxWaitMs = FRAME_MAX_WAIT_MS): () => void {
