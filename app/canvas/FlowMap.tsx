@@ -113,6 +113,16 @@ export function FlowMap() {
     if (saved || !windowed) return saved;
     return openingViewport(placed, frameSize(b.viewSize()), FIT_OPTIONS);
   });
+  // Until the learner touches the map, a world opened without a saved view stays fitted to
+  // the map's frame: the frame changes size as the page settles (an exercise's card above it
+  // appears or folds, a panel opens), and a view fitted to the first size can leave most of
+  // the world out of sight. Any pointer, wheel or key on the map, or a move of the view made
+  // for the learner (a selection or a highlight brought into view), ends it.
+  const [openedFitted] = useState(() => !useAppStore.getState().viewport);
+  const keepFitted = useRef(openedFitted);
+  const stopFitting = useCallback(() => {
+    keepFitted.current = false;
+  }, []);
   /** The part of the map handed to React Flow (null: all of it). */
   const [area, setArea] = useState<Rect | null>(() => (windowed && initialViewport ? areaAround(visibleRect(initialViewport, frameSize(b.viewSize()))) : null));
   const areaRef = useRef(area);
@@ -138,8 +148,23 @@ export function FlowMap() {
     const box = selectedId === null ? undefined : placed.abs.get(selectedId);
     const view = viewOf(flowStore.getState());
     if (!box || !view || intersects(view, box)) return;
+    keepFitted.current = false;
     void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: flowStore.getState().transform[2], duration: 200 });
   }, [windowed, selectedId, placed, flow, flowStore]);
+
+  const placedRef = useRef(placed);
+  placedRef.current = placed;
+  useEffect(() => {
+    let last = { width: flowStore.getState().width, height: flowStore.getState().height };
+    return flowStore.subscribe((s) => {
+      if (s.width <= 0 || s.height <= 0 || (s.width === last.width && s.height === last.height)) return;
+      const hadSize = last.width > 0 && last.height > 0;
+      last = { width: s.width, height: s.height };
+      if (!hadSize || !keepFitted.current) return;
+      if (windowed) void flow.setViewport(openingViewport(placedRef.current, last, FIT_OPTIONS));
+      else void flow.fitView(FIT_OPTIONS);
+    });
+  }, [flowStore, flow, windowed]);
 
   const fitWhole = useCallback(() => {
     const s = flowStore.getState();
@@ -187,6 +212,7 @@ export function FlowMap() {
       shownAccess.current = accessHighlight;
       const boxes = accessIds.map((id) => placed.abs.get(id)).filter((b) => b !== undefined);
       if (boxes.length === 0) return true;
+      keepFitted.current = false;
       const x = Math.min(...boxes.map((b) => b.x));
       const y = Math.min(...boxes.map((b) => b.y));
       const bounds = { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
@@ -440,6 +466,9 @@ export function FlowMap() {
       maxZoom={MAX_ZOOM}
       ariaLabelConfig={ariaLabelConfig}
       proOptions={{ hideAttribution: false }}
+      onPointerDownCapture={stopFitting}
+      onWheelCapture={stopFitting}
+      onKeyDownCapture={stopFitting}
     >
       <Background gap={24} size={1.2} color="var(--dot)" />
       <Controls showInteractive={false} showFitView={!windowed} position="bottom-left">
