@@ -152,19 +152,18 @@ export function FlowMap() {
     void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: flowStore.getState().transform[2], duration: 200 });
   }, [windowed, selectedId, placed, flow, flowStore]);
 
-  const placedRef = useRef(placed);
-  placedRef.current = placed;
+  // The frame's last size, kept across a change of the world (which subscribes again).
+  const frameSizeSeen = useRef<Size>({ width: 0, height: 0 });
   useEffect(() => {
-    let last = { width: flowStore.getState().width, height: flowStore.getState().height };
     return flowStore.subscribe((s) => {
+      const last = frameSizeSeen.current;
       if (s.width <= 0 || s.height <= 0 || (s.width === last.width && s.height === last.height)) return;
-      const hadSize = last.width > 0 && last.height > 0;
-      last = { width: s.width, height: s.height };
-      if (!hadSize || !keepFitted.current) return;
-      if (windowed) void flow.setViewport(openingViewport(placedRef.current, last, FIT_OPTIONS));
+      frameSizeSeen.current = { width: s.width, height: s.height };
+      if (last.width <= 0 || last.height <= 0 || !keepFitted.current) return;
+      if (windowed) void flow.setViewport(openingViewport(placed, frameSizeSeen.current, FIT_OPTIONS));
       else void flow.fitView(FIT_OPTIONS);
     });
-  }, [flowStore, flow, windowed]);
+  }, [flowStore, flow, windowed, placed]);
 
   const fitWhole = useCallback(() => {
     const s = flowStore.getState();
