@@ -8,7 +8,7 @@ import type { World, WorldFault } from './model/world';
 import { runRequest, type RunOptions } from './pipeline/run';
 import { SessionStore } from './pipeline/sessions';
 import { parseDocumentText } from './scenario/load';
-import { validateDocument, type ScenarioFault } from './scenario/validate';
+import { validateDocument } from './scenario/validate';
 import type { RequestJson, ScenarioJson } from './scenario/types';
 import type { DecisionResult } from './evaluate/types';
 
@@ -25,30 +25,13 @@ export type { World, WorldFault } from './model/world';
 export type { ScenarioFault } from './scenario/validate';
 export { requiredManagedPolicyArns, SessionStore };
 export { parseDocumentText, validateDocument };
+export { parseScenarioText, validateScenario, type ScenarioLoadResult } from './scenario/scenarioText';
 export { applyEdit } from './edit/apply';
 export { EDIT_ERROR_CODES } from './edit/types';
 export type { WorldEdit, EditError, EditErrorCode, EditResult, EntityRef, HolderRef, DocumentRef, NamedEntityKind, Tags } from './edit/types';
 
 /** A compiled world: compile once, judge many requests. */
 export type CompiledWorld = World;
-
-export type ScenarioLoadResult = { ok: true; scenario: ScenarioJson } | { ok: false; errors: ScenarioFault[] };
-
-function asScenario(result: ReturnType<typeof validateDocument>): ScenarioLoadResult {
-  if (!result.ok) return { ok: false, errors: [...result.errors] };
-  if (result.kind !== 'scenario') return { ok: false, errors: [{ path: '$.format', message: 'This is a pack of exercises, not a scenario.' }] };
-  return { ok: true, scenario: result.scenario };
-}
-
-/** Parses and validates a scenario file's text. */
-export function parseScenarioText(text: string): ScenarioLoadResult {
-  return asScenario(parseDocumentText(text));
-}
-
-/** Validates an already-parsed scenario value. */
-export function validateScenario(value: unknown): ScenarioLoadResult {
-  return asScenario(validateDocument(value));
-}
 
 /** Compiles a validated scenario; faults (an unknown managed policy, a policy AWS would reject) come with JSON paths. */
 export function compileWorld(scenario: ScenarioJson, managed: ManagedPolicySource): { world: CompiledWorld; faults: WorldFault[] } {

@@ -3,9 +3,32 @@
  * it fetches, the map of that world (app/world/worldMap.ts). A first visit's sample is fetched
  * and parsed here while the page still evaluates its code; drawing its map then needs neither
  * its graph nor its layout computed on the page's busy main thread.
+ *
+ * This entry is small, and the engine is loaded in two parts: a first visit's sample is
+ * fetched at once, while only what parses it and draws its map is loaded, and answered before
+ * the rest of the engine (~2/3 of it) is downloaded, compiled and evaluated. The worker's
+ * thread does one thing at a time; the learner waits for the sample's map, not for the engine.
  */
-import { createEngineHost, serveWorker, type WorkerScope } from '../../engine/worker/worker';
-import { computeWorldMap } from '../world/worldMap';
+import { platformFetchText } from '../../engine/worker/fetchText';
+import { serveWorker, type WorkerScope } from '../../engine/worker/serve';
 
 const scope = globalThis as unknown as WorkerScope;
-serveWorker(scope, createEngineHost(`${scope.location.origin}/`, { besideScenario: computeWorldMap }));
+const base = `${scope.location.origin}/`;
+const loadMap = () => import('../world/worldMap').then((module) => module.computeWorldMap);
+
+serveWorker(
+  scope,
+  async () => {
+    const [{ createEngineHost }, besideScenario] = await Promise.all([import('../../engine/worker/worker'), loadMap()]);
+    return createEngineHost(base, { besideScenario });
+  },
+  {
+    first: (request) => {
+      if (request.type !== 'fetchScenario') return undefined;
+      const fetched = platformFetchText(request.url);
+      return Promise.all([import('../../engine/worker/scenarioAnswers'), loadMap(), fetched]).then(([{ fetchedScenarioAnswer }, besideScenario, text]) =>
+        fetchedScenarioAnswer(request.id, text, besideScenario),
+      );
+    },
+  },
+);

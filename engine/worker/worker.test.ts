@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serveManagedPolicies } from '../data/nodeServeManagedPolicies';
 import type { ExerciseJson, ScenarioJson } from '../scenario/types';
 import { firstRequestOf, PROTOCOL_VERSION, workerName, type WorkerRequest, type WorkerResponse } from './protocol';
-import { createEngineHost, serveWorker } from './worker';
+import { createEngineHost } from './worker';
 
 const BASE = 'https://playground.test/';
 const A = '111111111111';
@@ -178,37 +178,5 @@ describe("a worker's name carries the request it begins with", () => {
     expect(firstRequestOf('')).toBeNull();
     expect(firstRequestOf('monaco-json {"v":6}')).toBeNull();
     expect(firstRequestOf('iam-engine {not json')).toBeNull();
-  });
-});
-
-describe('serveWorker: a worker answers the request its name carries, then its messages', () => {
-  function fakeScope(name: string) {
-    const sent: WorkerResponse[] = [];
-    let listener: ((event: { readonly data: unknown }) => void) | undefined;
-    return {
-      sent,
-      post: (data: unknown) => listener?.({ data }),
-      scope: { location: { origin: 'https://playground.test' }, name, postMessage: (m: WorkerResponse) => sent.push(m), addEventListener: (_: 'message', l: (event: { readonly data: unknown }) => void) => (listener = l) },
-    };
-  }
-  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-  it('begins with the carried request, without waiting for a message', async () => {
-    const host = createEngineHost(BASE, { fetchText: async () => ({ ok: true, text: JSON.stringify(SCENARIO) }) });
-    const worker = fakeScope(workerName({ v: PROTOCOL_VERSION, id: 7, type: 'fetchScenario', url: 'https://playground.test/samples/starter.json' }));
-    serveWorker(worker.scope, host);
-    await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
-    expect(worker.sent[0]).toMatchObject({ id: 7, type: 'scenarioFetched', result: { ok: true } });
-    worker.post({ v: PROTOCOL_VERSION, id: 8, type: 'ping' });
-    await settled();
-    expect(worker.sent.map((m) => [m.id, m.type])).toEqual([[7, 'scenarioFetched'], [8, 'pong']]);
-  });
-
-  it('answers a request of another protocol version, carried or posted, with an error the page restarts on', async () => {
-    const worker = fakeScope(`iam-engine ${JSON.stringify({ v: PROTOCOL_VERSION - 1, id: 3, type: 'ping' })}`);
-    serveWorker(worker.scope, createEngineHost(BASE));
-    worker.post({ v: 1, id: 4, type: 'ping' });
-    await settled();
-    expect(worker.sent.map((m) => [m.id, m.type])).toEqual([[3, 'error'], [4, 'error']]);
   });
 });

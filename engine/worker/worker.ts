@@ -1,10 +1,10 @@
 /**
  * The engine worker's host: one switch over the protocol (./protocol.ts). It imports only
  * from engine/, never from the app. A worker's entry (the app's: app/engine/engineWorker.ts)
- * serves it with `serveWorker`; the same host runs on the main thread when a Worker cannot
+ * serves it with `serveWorker` (./serve.ts); the same host runs on the main thread when a Worker cannot
  * start (the app imports `createEngineHost` dynamically).
  */
-import { compileWorld, parseScenarioText, requiredManagedPolicyArns, type CompiledWorld } from '../index';
+import { compileWorld, requiredManagedPolicyArns, type CompiledWorld } from '../index';
 import { signRequestHttp } from '../authn/sign';
 import { fetchManagedPolicies, managedPolicySourceFrom, type ManagedPolicyRecord, type ManagedPolicySource } from '../data/managedPolicies';
 import { judgeExercise } from '../check/exercise';
@@ -17,15 +17,10 @@ import { randomIds, type IdSource } from '../trail/cloudTrail';
 import { recordOutcome } from '../trail/recorded';
 import { importFiles } from '../import/index';
 import { validatePolicyText } from '../policy/validateText';
-import { firstRequestOf, PROTOCOL_VERSION, type ScenarioParse, type WorkerRequest, type WorkerResponse } from './protocol';
+import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
+import { fetchedScenarioAnswer, scenarioParse, type BesideScenario } from './scenarioAnswers';
 import { platformFetchText, type TextFetch } from './fetchText';
 import { AnalysisCancelled, createControl, runAnalysis } from '../analysis/index';
-
-/** A scenario file's text, parsed and validated as an answer carries it. */
-function scenarioParse(text: string): ScenarioParse {
-  const parsed = parseScenarioText(text);
-  return parsed.ok ? parsed : { ok: false, errors: parsed.errors };
-}
 
 /** The AWS managed policy ARNs an IAM call's parameters name (PolicyArn, PermissionsBoundary). */
 function awsManagedArnsIn(params: Readonly<Record<string, unknown>>): string[] {
@@ -81,7 +76,7 @@ export interface EngineHostOptions {
   /** How `fetchScenario` reads a file; default the platform's `fetch`. */
   readonly fetchText?: TextFetch;
   /** Computed from a valid world `fetchScenario` read, and sent with it (`scenarioFetched.beside`). */
-  readonly besideScenario?: (scenario: ScenarioJson) => unknown;
+  readonly besideScenario?: BesideScenario;
 }
 
 /**
@@ -113,15 +108,6 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
   let catalogue: ServiceCatalogue | undefined;
   const accessLevelOf = accessLevels(() => (catalogue ??= fetchServiceCatalogue(dataUrl(baseUrl, origin))));
 
-  /** What the embedder computes beside a fetched world; a failure there costs only that (the page computes it itself). */
-  const besideOf = (scenario: ScenarioJson): unknown => {
-    try {
-      return hostOptions.besideScenario?.(scenario);
-    } catch {
-      return undefined;
-    }
-  };
-
   // Requests whose analysis was cancelled; an analysis checks it whenever it yields.
   const cancelled = new Set<number>();
   const respond = {
@@ -138,12 +124,8 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
             return respond.pong(id);
           case 'parseScenario':
             return { v: PROTOCOL_VERSION, id, type: 'scenarioParsed', result: scenarioParse(message.text) };
-          case 'fetchScenario': {
-            const fetched = await fetchText(message.url);
-            const result = fetched.ok ? scenarioParse(fetched.text) : fetched;
-            const beside = result.ok ? besideOf(result.scenario) : undefined;
-            return { v: PROTOCOL_VERSION, id, type: 'scenarioFetched', result, ...(beside !== undefined ? { beside } : {}) };
-          }
+          case 'fetchScenario':
+            return fetchedScenarioAnswer(id, await fetchText(message.url), hostOptions.besideScenario);
           case 'setWorld': {
             const { scenario } = message;
             if (message.baseUrl !== baseUrl) {
@@ -280,30 +262,4 @@ export function createEngineHost(origin: string, hostOptions: EngineHostOptions 
       }
     },
   };
-}
-
-/** The little of a worker's global scope this file uses (typed here so the file also compiles with the DOM lib). */
-export interface WorkerScope {
-  readonly location: { readonly origin: string };
-  readonly name: string;
-  postMessage(message: WorkerResponse): void;
-  addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void;
-}
-
-/** Answers the page's messages in a worker's scope, beginning with the request the worker's name carries. */
-export function serveWorker(scope: WorkerScope, host: EngineHost = createEngineHost(`${scope.location.origin}/`)): void {
-  const receive = (message: unknown) => {
-    const data = message as Partial<WorkerRequest> | null;
-    const id = typeof data?.id === 'number' ? data.id : -1;
-    if (data?.v !== PROTOCOL_VERSION) {
-      // A page of another version (a stale tab after a site update): say so, the page restarts us.
-      scope.postMessage({ v: PROTOCOL_VERSION, id, type: 'error', message: `Protocol version ${String(data?.v)} is not ${PROTOCOL_VERSION}.` });
-      return;
-    }
-    void host.handle(data as WorkerRequest, (early) => scope.postMessage(early)).then((response) => scope.postMessage(response));
-  };
-  // The request the page created us with comes first: the messages it posted are handed over later.
-  const first = firstRequestOf(scope.name);
-  if (first !== null) receive(first);
-  scope.addEventListener('message', (event) => receive(event.data));
 }
