@@ -2,7 +2,8 @@
  * The map itself (React Flow): nodes from the world, dragged freely (a drag is one undo
  * step; dropped onto another node it makes a relation and returns), connected by their
  * handles, selected into the store, with menus on right-click. The viewport is kept in
- * the store; a world without one is fitted into view. A large world is handed to React
+ * the store; a world without one is fitted into view, and kept fitted as the map's frame
+ * changes size until the learner moves the view or selects something. A large world is handed to React
  * Flow by area around the view (viewWindow.ts); selecting one of its nodes out of view
  * brings it into view.
  */
@@ -152,8 +153,15 @@ export function FlowMap() {
     void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: flowStore.getState().transform[2], duration: 200 });
   }, [windowed, selectedId, placed, flow, flowStore]);
 
-  // The frame's last size, kept across a change of the world (which subscribes again).
-  const frameSizeSeen = useRef<Size>({ width: 0, height: 0 });
+  // The frame's last size (kept when an edit subscribes again). A map handed over by area
+  // starts from the size its opening view was computed for: an estimate while it had none.
+  const [openedAtSize] = useState<Size>(() => (windowed ? frameSize(b.viewSize()) : { width: 0, height: 0 }));
+  const frameSizeSeen = useRef(openedAtSize);
+  // A selection (a node created from the toolbar is selected and brought into view) makes the view the learner's.
+  const selectionAtOpen = useRef(selectedId);
+  useEffect(() => {
+    if (selectedId !== selectionAtOpen.current) keepFitted.current = false;
+  }, [selectedId]);
   useEffect(() => {
     return flowStore.subscribe((s) => {
       const last = frameSizeSeen.current;

@@ -5,7 +5,10 @@
  *   pending, is terminated and restarted, the current world is sent to the new one, and
  *   the pending requests fail with `EngineRestartedError` (the UI says so; never a hang);
  * - a worker that cannot start at all (no Worker support, a CSP or loading failure
- *   before its first answer) is replaced by the same engine on the main thread.
+ *   before its first answer) is replaced by the same engine on the main thread. The
+ *   worker's small entry answers before the engine's own chunk is loaded
+ *   (engine/worker/serve.ts): a failure to load that chunk crashes the worker later, and it
+ *   is restarted like any crash.
  * Timers and the worker factory are injected so the tests drive every path.
  */
 import { PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from '../../engine/worker/protocol';

@@ -14,13 +14,20 @@ import { serveWorker, type WorkerScope } from '../../engine/worker/serve';
 
 const scope = globalThis as unknown as WorkerScope;
 const base = `${scope.location.origin}/`;
-const loadMap = () => import('../world/worldMap').then((module) => module.computeWorldMap);
+/** The map beside a fetched world, if its chunk loads: without it the page computes the map itself. */
+const loadMap = () =>
+  import('../world/worldMap').then(
+    (module) => module.computeWorldMap,
+    () => undefined,
+  );
 
+// The engine's chunk imports helpers bundled into this entry (the fetch wrapper): it gets this
+// module instance, by the same URL, so nothing here runs twice.
 serveWorker(
   scope,
   async () => {
     const [{ createEngineHost }, besideScenario] = await Promise.all([import('../../engine/worker/worker'), loadMap()]);
-    return createEngineHost(base, { besideScenario });
+    return createEngineHost(base, besideScenario ? { besideScenario } : {});
   },
   {
     first: (request) => {

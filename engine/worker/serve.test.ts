@@ -58,12 +58,25 @@ describe('serveWorker with a host loaded on demand (the app keeps its worker ent
   it('answers the carried sample early and loads the host only after that answer is sent', async () => {
     const worker = fakeScope(workerName(FETCH_SAMPLE));
     const host = deferredHost();
-    const first = vi.fn((request: WorkerRequest) => (request.type === 'fetchScenario' ? Promise.resolve(fetchedScenarioAnswer(request.id, { ok: true, text: JSON.stringify(SCENARIO) }, () => 'map')) : undefined));
+    let answer: (response: WorkerResponse) => void = () => undefined;
+    const first = vi.fn((request: WorkerRequest) => (request.type === 'fetchScenario' ? new Promise<WorkerResponse>((resolve) => (answer = resolve)) : undefined));
     serveWorker(worker.scope, host.load, { first });
+    await settled();
+    // The sample is still being read: nothing else is loaded meanwhile.
     expect(host.load).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
-    expect(worker.sent[0]).toMatchObject({ id: 7, type: 'scenarioFetched', result: { ok: true, scenario: SCENARIO }, beside: 'map' });
+    answer(fetchedScenarioAnswer(7, { ok: true, text: JSON.stringify(SCENARIO) }, () => 'map'));
     await vi.waitFor(() => expect(host.load).toHaveBeenCalledOnce());
+    expect(worker.sent).toHaveLength(1);
+    expect(worker.sent[0]).toMatchObject({ id: 7, type: 'scenarioFetched', result: { ok: true, scenario: SCENARIO }, beside: 'map' });
+  });
+
+  it('answers a carried request of another protocol version with an error, without loading the host for it', async () => {
+    const worker = fakeScope(`iam-engine ${JSON.stringify({ ...FETCH_SAMPLE, v: PROTOCOL_VERSION - 1 })}`);
+    const first = vi.fn(() => undefined);
+    serveWorker(worker.scope, sampleHost(), { first });
+    await settled();
+    expect(first).not.toHaveBeenCalled();
+    expect(ids(worker.sent)).toEqual([[7, 'error']]);
   });
 
   it('answers a ping without the host, and the requests posted meanwhile by the host once loaded, in order', async () => {
@@ -92,26 +105,43 @@ describe('serveWorker with a host loaded on demand (the app keeps its worker ent
     expect(worker.sent[0]).toMatchObject({ id: 5, type: 'scenarioParsed', result: { ok: true } });
   });
 
-  it('answers an early answer that fails with an error of its request, and still loads the host', async () => {
+  it('leaves the carried request to the host when its early answer fails (its chunk did not load)', async () => {
     const worker = fakeScope(workerName(FETCH_SAMPLE));
     const load = vi.fn(async () => sampleHost());
-    serveWorker(worker.scope, load, { first: () => Promise.reject(new Error('chunk missing')) });
+    serveWorker(worker.scope, load, { first: () => Promise.reject(new Error('Failed to fetch dynamically imported module')) });
     await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
-    expect(worker.sent[0]).toEqual({ v: PROTOCOL_VERSION, id: 7, type: 'error', message: 'chunk missing' });
-    await vi.waitFor(() => expect(load).toHaveBeenCalledOnce());
+    expect(worker.sent[0]).toMatchObject({ id: 7, type: 'scenarioFetched', result: { ok: true } });
+    expect(load).toHaveBeenCalledOnce();
   });
 
-  it('answers with an error when the host cannot be loaded, and tries again on the next request', async () => {
-    const worker = fakeScope(workerName());
-    const load = vi.fn<() => Promise<EngineHost>>().mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module')).mockResolvedValue(sampleHost());
-    serveWorker(worker.scope, load);
-    worker.post({ v: PROTOCOL_VERSION, id: 1, type: 'parseScenario', text: JSON.stringify(SCENARIO) });
-    await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
-    expect(worker.sent[0]).toEqual({ v: PROTOCOL_VERSION, id: 1, type: 'error', message: 'The engine could not be loaded: Failed to fetch dynamically imported module' });
-    worker.post({ v: PROTOCOL_VERSION, id: 2, type: 'parseScenario', text: JSON.stringify(SCENARIO) });
+  it('fails the worker when the host cannot be loaded, after an early answer too, and answers what waits with an error', async () => {
+    const worker = fakeScope(workerName(FETCH_SAMPLE));
+    const failure = new Error('Failed to fetch dynamically imported module');
+    const load = vi.fn(() => Promise.reject(failure));
+    const onHostFailed = vi.fn();
+    serveWorker(worker.scope, load, { first: async (request) => fetchedScenarioAnswer(request.id, { ok: true, text: JSON.stringify(SCENARIO) }), onHostFailed });
+    await vi.waitFor(() => expect(onHostFailed).toHaveBeenCalledWith(failure));
+    worker.post({ v: PROTOCOL_VERSION, id: 8, type: 'setWorld', scenario: SCENARIO });
     await vi.waitFor(() => expect(worker.sent).toHaveLength(2));
-    expect(worker.sent[1]).toMatchObject({ id: 2, type: 'scenarioParsed', result: { ok: true } });
-    expect(load).toHaveBeenCalledTimes(2);
+    expect(worker.sent[1]).toEqual({ v: PROTOCOL_VERSION, id: 8, type: 'error', message: `The engine could not be loaded: ${failure.message}` });
+    // Not tried again in this worker (the page starts a fresh one).
+    expect(load).toHaveBeenCalledOnce();
+    expect(onHostFailed).toHaveBeenCalledOnce();
+  });
+
+  it('answers with an error an answer that cannot be sent, rather than losing it', async () => {
+    const worker = fakeScope(workerName(FETCH_SAMPLE));
+    const sent: WorkerResponse[] = [];
+    const scope = {
+      ...worker.scope,
+      postMessage: (m: WorkerResponse) => {
+        if ('beside' in m) throw new Error('DataCloneError: a function could not be cloned');
+        sent.push(m);
+      },
+    };
+    serveWorker(scope, sampleHost(), { first: async (request) => fetchedScenarioAnswer(request.id, { ok: true, text: JSON.stringify(SCENARIO) }, () => () => 'not cloneable') });
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toEqual({ v: PROTOCOL_VERSION, id: 7, type: 'error', message: 'The answer could not be sent: DataCloneError: a function could not be cloned' });
   });
 });
 

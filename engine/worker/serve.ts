@@ -1,12 +1,14 @@
 /**
  * A worker's side of the protocol: the request its name carries first (protocol.ts
- * `workerName`), then its messages, each answered by the engine's host (./worker.ts) in the
- * order they came.
+ * `workerName`), then its messages, each handed to the engine's host (./worker.ts) in the
+ * order they came (a world set before a request is that request's world).
  *
  * The host may be given as a loader, so that a worker's entry stays small: a first visit's
  * sample can then be answered (`ServeOptions.first`) while the worker has loaded only what
- * parses it, and the rest of the engine is loaded after that answer is sent. A ping needs no
- * host: it asks whether this thread answers.
+ * parses it, and the rest of the engine is loaded once that answer is sent (or at once, for
+ * a request that needs it). A ping needs no host: it asks whether this thread answers, and is
+ * answered at once. A host that cannot be loaded fails the worker as a whole: the page then
+ * starts a fresh one and sends it the world again (app/engine/engineClient.ts).
  */
 import { firstRequestOf, PROTOCOL_VERSION, type WorkerRequest, type WorkerResponse } from './protocol';
 import type { EngineHost } from './worker';
@@ -22,10 +24,23 @@ export interface WorkerScope {
 export interface ServeOptions {
   /**
    * Answers the request the worker was created with without the host, if it can (else
-   * undefined). The host is loaded once that answer is sent; requests posted meanwhile wait
-   * for it.
+   * undefined). The host is loaded once that answer is sent; a request posted meanwhile waits
+   * for it. If the early answer fails, the host answers the request instead.
    */
   readonly first?: (request: WorkerRequest) => Promise<WorkerResponse> | undefined;
+  /**
+   * Called when the host cannot be loaded (a chunk that did not download or failed to run);
+   * by default the error is thrown from a task of its own, which the page sees as the
+   * worker's `error` event. A failed dynamic import is not tried again in the same worker:
+   * browsers remember it, and a fresh worker has a fresh module map.
+   */
+  readonly onHostFailed?: (error: unknown) => void;
+}
+
+function failWorker(error: unknown): void {
+  setTimeout(() => {
+    throw error instanceof Error ? error : new Error(String(error));
+  });
 }
 
 function messageOf(error: unknown): string {
@@ -50,16 +65,19 @@ function isAnswer(value: WorkerRequest | WorkerResponse): value is WorkerRespons
 
 /** Answers the page's messages in a worker's scope, beginning with the request the worker's name carries. */
 export function serveWorker(scope: WorkerScope, host: EngineHost | (() => Promise<EngineHost>), options: ServeOptions = {}): void {
-  const post = (message: WorkerResponse) => scope.postMessage(message);
+  /** Posts an answer; one that cannot be sent (not cloneable) is replaced by an error answer, never lost. */
+  const post = (message: WorkerResponse) => {
+    try {
+      scope.postMessage(message);
+    } catch (error) {
+      scope.postMessage(errorAnswer(message.id, `The answer could not be sent: ${messageOf(error)}`));
+    }
+  };
   let loading: Promise<EngineHost> | undefined = typeof host === 'function' ? undefined : Promise.resolve(host);
   const loadHost = (): Promise<EngineHost> => {
     if (!loading) {
-      const load = host as () => Promise<EngineHost>;
-      // A failed load (a chunk that did not download) is tried again by the next request.
-      loading = load().catch((error: unknown) => {
-        loading = undefined;
-        throw error;
-      });
+      loading = (host as () => Promise<EngineHost>)();
+      loading.catch(options.onHostFailed ?? failWorker);
     }
     return loading;
   };
@@ -68,7 +86,6 @@ export function serveWorker(scope: WorkerScope, host: EngineHost | (() => Promis
     const request = requestOf(message);
     if (isAnswer(request)) return post(request);
     if (request.type === 'ping') return post({ v: PROTOCOL_VERSION, id: request.id, type: 'pong' });
-    // Handed to the host in the order received: a world set before a request is its world.
     void loadHost()
       .then(
         (loaded) => loaded.handle(request, post),
@@ -80,17 +97,19 @@ export function serveWorker(scope: WorkerScope, host: EngineHost | (() => Promis
   const carried = firstRequestOf(scope.name);
   const first = carried === null ? null : requestOf(carried);
   const early = first !== null && !isAnswer(first) ? options.first?.(first) : undefined;
-  if (first !== null && early) {
-    void early
-      .catch((error: unknown) => errorAnswer(first.id, messageOf(error)))
-      .then((answer) => {
+  if (first !== null && !isAnswer(first) && early) {
+    early.then(
+      (answer) => {
         post(answer);
-        return loadHost();
-      })
-      .catch(() => undefined);
-  } else {
-    if (first !== null) receive(first);
-    else if (typeof host === 'function') void loadHost().catch(() => undefined);
+        void loadHost().catch(() => undefined);
+      },
+      // What answers early failed to load: the host answers the request itself.
+      () => receive(first),
+    );
+  } else if (first !== null) {
+    receive(first);
+  } else if (typeof host === 'function') {
+    void loadHost().catch(() => undefined);
   }
   scope.addEventListener('message', (event) => receive(event.data));
 }
