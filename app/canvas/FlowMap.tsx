@@ -119,8 +119,7 @@ export function FlowMap() {
   // appears or folds, a panel opens), and a view fitted to the first size can leave most of
   // the world out of sight. Any pointer, wheel or key on the map, or a move of the view made
   // for the learner (a selection or a highlight brought into view), ends it.
-  const [openedFitted] = useState(() => !useAppStore.getState().viewport);
-  const keepFitted = useRef(openedFitted);
+  const keepFitted = useRef(!useAppStore.getState().viewport);
   const stopFitting = useCallback(() => {
     keepFitted.current = false;
   }, []);

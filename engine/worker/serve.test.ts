@@ -26,7 +26,7 @@ const ids = (sent: readonly WorkerResponse[]) => sent.map((m) => [m.id, m.type])
 describe('serveWorker: a worker answers the request its name carries, then its messages', () => {
   it('begins with the carried request, without waiting for a message', async () => {
     const worker = fakeScope(workerName(FETCH_SAMPLE));
-    serveWorker(worker.scope, sampleHost());
+    serveWorker(worker.scope, async () => sampleHost());
     await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
     expect(worker.sent[0]).toMatchObject({ id: 7, type: 'scenarioFetched', result: { ok: true } });
     worker.post({ v: PROTOCOL_VERSION, id: 8, type: 'ping' });
@@ -36,7 +36,7 @@ describe('serveWorker: a worker answers the request its name carries, then its m
 
   it('answers a request of another protocol version, carried or posted, with an error the page restarts on', async () => {
     const worker = fakeScope(`iam-engine ${JSON.stringify({ v: PROTOCOL_VERSION - 1, id: 3, type: 'ping' })}`);
-    serveWorker(worker.scope, createEngineHost(BASE));
+    serveWorker(worker.scope, async () => createEngineHost(BASE));
     worker.post({ v: 1, id: 4, type: 'ping' });
     await settled();
     expect(ids(worker.sent)).toEqual([[3, 'error'], [4, 'error']]);
@@ -73,7 +73,7 @@ describe('serveWorker with a host loaded on demand (the app keeps its worker ent
   it('answers a carried request of another protocol version with an error, without loading the host for it', async () => {
     const worker = fakeScope(`iam-engine ${JSON.stringify({ ...FETCH_SAMPLE, v: PROTOCOL_VERSION - 1 })}`);
     const first = vi.fn(() => undefined);
-    serveWorker(worker.scope, sampleHost(), { first });
+    serveWorker(worker.scope, async () => sampleHost(), { first });
     await settled();
     expect(first).not.toHaveBeenCalled();
     expect(ids(worker.sent)).toEqual([[7, 'error']]);
@@ -139,7 +139,7 @@ describe('serveWorker with a host loaded on demand (the app keeps its worker ent
         sent.push(m);
       },
     };
-    serveWorker(scope, sampleHost(), { first: async (request) => fetchedScenarioAnswer(request.id, { ok: true, text: JSON.stringify(SCENARIO) }, () => () => 'not cloneable') });
+    serveWorker(scope, async () => sampleHost(), { first: async (request) => fetchedScenarioAnswer(request.id, { ok: true, text: JSON.stringify(SCENARIO) }, () => () => 'not cloneable') });
     await vi.waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toEqual({ v: PROTOCOL_VERSION, id: 7, type: 'error', message: 'The answer could not be sent: DataCloneError: a function could not be cloned' });
   });

@@ -3,8 +3,8 @@
  * `workerName`), then its messages, each handed to the engine's host (./worker.ts) in the
  * order they came (a world set before a request is that request's world).
  *
- * The host may be given as a loader, so that a worker's entry stays small: a first visit's
- * sample can then be answered (`ServeOptions.first`) while the worker has loaded only what
+ * The host is given as a loader, so that a worker's entry stays small: a first visit's
+ * sample can be answered (`ServeOptions.first`) while the worker has loaded only what
  * parses it, and the rest of the engine is loaded once that answer is sent (or at once, for
  * a request that needs it). A ping needs no host: it asks whether this thread answers, and is
  * answered at once. A host that cannot be loaded fails the worker as a whole: the page then
@@ -63,8 +63,8 @@ function isAnswer(value: WorkerRequest | WorkerResponse): value is WorkerRespons
   return value.type === 'error';
 }
 
-/** Answers the page's messages in a worker's scope, beginning with the request the worker's name carries. */
-export function serveWorker(scope: WorkerScope, host: EngineHost | (() => Promise<EngineHost>), options: ServeOptions = {}): void {
+/** Answers the page's messages in a worker's scope, beginning with the request the worker's name carries; `load` loads the engine's host. */
+export function serveWorker(scope: WorkerScope, load: () => Promise<EngineHost>, options: ServeOptions = {}): void {
   /** Posts an answer; one that cannot be sent (not cloneable) is replaced by an error answer, never lost. */
   const post = (message: WorkerResponse) => {
     try {
@@ -73,10 +73,10 @@ export function serveWorker(scope: WorkerScope, host: EngineHost | (() => Promis
       scope.postMessage(errorAnswer(message.id, `The answer could not be sent: ${messageOf(error)}`));
     }
   };
-  let loading: Promise<EngineHost> | undefined = typeof host === 'function' ? undefined : Promise.resolve(host);
+  let loading: Promise<EngineHost> | undefined;
   const loadHost = (): Promise<EngineHost> => {
     if (!loading) {
-      loading = (host as () => Promise<EngineHost>)();
+      loading = load();
       loading.catch(options.onHostFailed ?? failWorker);
     }
     return loading;
@@ -95,21 +95,24 @@ export function serveWorker(scope: WorkerScope, host: EngineHost | (() => Promis
   };
 
   const carried = firstRequestOf(scope.name);
-  const first = carried === null ? null : requestOf(carried);
-  const early = first !== null && !isAnswer(first) ? options.first?.(first) : undefined;
-  if (first !== null && !isAnswer(first) && early) {
-    early.then(
-      (answer) => {
-        post(answer);
-        void loadHost().catch(() => undefined);
-      },
-      // What answers early failed to load: the host answers the request itself.
-      () => receive(first),
-    );
-  } else if (first !== null) {
-    receive(first);
-  } else if (typeof host === 'function') {
+  if (carried === null) {
+    // Nothing to answer early: the engine is loaded at once.
     void loadHost().catch(() => undefined);
+  } else {
+    const first = requestOf(carried);
+    const early = isAnswer(first) ? undefined : options.first?.(first);
+    if (!early) {
+      receive(carried);
+    } else {
+      early.then(
+        (answer) => {
+          post(answer);
+          void loadHost().catch(() => undefined);
+        },
+        // What answers early failed to load: the host answers the request itself.
+        () => receive(carried),
+      );
+    }
   }
   scope.addEventListener('message', (event) => receive(event.data));
 }
