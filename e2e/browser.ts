@@ -10,7 +10,16 @@
 import { existsSync } from 'node:fs';
 import { chromium, type LaunchOptions } from '@playwright/test';
 
-const CONTAINER_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/**
+ * Debian's Chromium is the whole browser, and each browser context opens a window whose
+ * address bar draws its suggestions with a WebUI page (chrome://omnibox-popup) in a renderer
+ * of its own. That renderer starts with the window, as every spec's page loads, and takes
+ * seconds of CPU on a machine of two cores (a trace of a first visit: ~3 s busy, beside the
+ * page's ~5 s). A learner's browser starts it with the window, before the first page, so the
+ * address bar here draws its suggestions natively, without a renderer.
+ */
+const WITHOUT_BROWSER_UI_RENDERER = '--disable-features=WebUIOmniboxPopup';
+const CONTAINER_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', WITHOUT_BROWSER_UI_RENDERER];
 
 function playwrightChromium(): string | undefined {
   try {
