@@ -2,7 +2,8 @@
  * The opening figures of `npm run bench -- map`: how long a world of 2,000 entities takes to
  * show on the map (target 1.5 s), three ways a learner meets it:
  *   - first visit: a fresh browser whose sample world is that world (the benchmark's build
- *     ships it as the sample file), from navigation — nothing cached, the worker parses it;
+ *     ships it as the sample file), from navigation in a window opened beforehand — nothing
+ *     cached, the worker parses it;
  *   - reopened in the app: a saved workspace holding it chosen from the workspace menu, from
  *     the click;
  *   - reload: the page reloaded onto that workspace, from navigation.
@@ -84,8 +85,11 @@ async function switchTo(page: Page, name: string, expectNodes: boolean): Promise
 export async function openFigures(browser: Browser, root: string, title: string, mapNodes: number): Promise<UiFigure[]> {
   const firstVisits: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    await settle();
+    // A learner types the address into a browser window that is already open: the window's
+    // own start-up (a fresh context opens one, with its address bar's renderer) is over
+    // before the page loads.
     const { page, close } = await newPage(browser);
+    await settle();
     firstVisits.push(await shownAfterNavigation(page, () => page.goto(root)));
     // The figure is of this world only if the page opened it.
     await page.getByText(title, { exact: true }).first().waitFor({ timeout: 10_000 });
