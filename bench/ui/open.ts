@@ -7,12 +7,14 @@
  *   - reopened in the app: a saved workspace holding it chosen from the workspace menu, from
  *     the click;
  *   - reload: the page reloaded onto that workspace, from navigation.
- * Each is the time of the frame that draws the map's first nodes, noted by the page itself
- * (the frame after the nodes are inserted has drawn them: a task queued from that frame's
- * animation callback runs once it is painted). Nothing polls the page meanwhile — a check on
- * every animation frame (Playwright's default) keeps a page drawing frames while it loads,
- * work a learner's page does not do — and each run starts once the machine has settled from
- * the last one (a closed browser context is still being torn down for a moment).
+ * Each is the time the map's first nodes reach the screen, as the page itself reports it:
+ * the nodes' elements are named for Element Timing as they are inserted, and the browser
+ * reports when the frame that paints them was presented (on a machine without a GPU, ~20–100
+ * ms after the page's thread painted it: the frame is rasterised and composited on other
+ * threads). Nothing polls the page meanwhile — a check on every animation frame
+ * (Playwright's default) keeps a page drawing frames while it loads, work a learner's page
+ * does not do — and each run starts once the machine has settled from the last one (a closed
+ * browser context is still being torn down for a moment).
  */
 import type { Browser, Page } from '@playwright/test';
 import { median, type UiFigure } from './frames';
@@ -23,22 +25,41 @@ const SETTLE_MS = 1500;
 
 declare global {
   interface Window {
-    /** Resolves with the time (ms after navigation) of the first frame that draws a node of the map. */
+    /** Resolves with the time (ms after navigation) the map's first nodes are on screen. */
     __mapShown?: Promise<number>;
   }
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
-/** In the page: a promise of the time of the first frame that draws a node of the map, from now on. */
+/**
+ * In the page: a promise of the time the first nodes of the map inserted from now on are on
+ * screen (Element Timing's `renderTime`; entries from before now are of an earlier map). A map
+ * already drawn when the watch starts is timed by its next frame instead.
+ */
 function watchForMapNodes(): Promise<number> {
+  const since = performance.now();
   return new Promise((resolve) => {
-    const drawn = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
-    if (document.querySelector('.react-flow__node')) return drawn();
+    if (document.querySelector('.react-flow__node')) {
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+      return;
+    }
+    const painted = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { readonly identifier?: string; readonly renderTime?: number })[]) {
+        const at = entry.renderTime || entry.startTime;
+        if (entry.identifier !== 'map-node' || at < since) continue;
+        painted.disconnect();
+        resolve(at);
+        return;
+      }
+    });
+    painted.observe({ type: 'element', buffered: true });
     new MutationObserver((_, observer) => {
-      if (!document.querySelector('.react-flow__node')) return;
+      const nodes = document.querySelectorAll('.react-flow__node, .react-flow__node *');
+      if (nodes.length === 0) return;
       observer.disconnect();
-      drawn();
+      // Named before the frame that paints them (this callback runs before the next rendering).
+      for (const element of nodes) element.setAttribute('elementtiming', 'map-node');
     }).observe(document, { childList: true, subtree: true });
   });
 }
