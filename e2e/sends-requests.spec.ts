@@ -38,6 +38,7 @@ const LABELS = {
     runAll: 'Run all',
     results: 'Results of the run',
     met: 'Yes',
+    expectsImplicitDeny: 'expects implicitly denied',
     user: 'IAM user erin',
   },
   ko: {
@@ -70,6 +71,7 @@ const LABELS = {
     runAll: '모두 실행',
     results: '실행 결과',
     met: '예',
+    expectsImplicitDeny: '예상: 암시적 거부',
     user: 'IAM 사용자 erin',
   },
 } as const;
@@ -167,6 +169,8 @@ for (const lang of ['en', 'ko'] as const) {
       await save(page, l, 'bob-reads-q1', l.implicitDeny);
 
       const saved = requestConsole(page).getByRole('region', { name: l.saved });
+      // The expectation reads in the learner's words, not in the file's (`implicitDeny`).
+      await expect(saved.getByRole('listitem').filter({ hasText: 'bob-reads-q1' })).toContainText(l.expectsImplicitDeny);
       await saved.getByRole('button', { name: l.runAll, exact: true }).click();
       const table = saved.getByRole('table', { name: l.results });
       const alice = table.getByRole('row', { name: /alice-reads-q1/ });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GoalOutcome } from '../../engine/check/exercise';
 import type { GoalJson } from '../../engine/scenario/types';
 import { translate, type MessageKey, type Params } from '../i18n';
-import { describeGoal, describeOutcome, shortPrincipal } from './describeGoal';
+import { describeGoal, describeOutcome, expectationWords, shortPrincipal } from './describeGoal';
 
 const en = (key: MessageKey, params?: Params) => translate('en', key, params);
 const ko = (key: MessageKey, params?: Params) => translate('ko', key, params);
@@ -28,6 +28,13 @@ describe('a goal in words', () => {
     expect(describeOutcome(readGoal, outcome({ decision: 'implicitDeny' }), en)).toBe('now: implicit deny');
     expect(describeGoal(readGoal, ko, 'ko')).toBe('alice → arn:aws:s3:::acme-data/report.csv에 대한 s3:GetObject: 허용되어야 함');
     expect(describeOutcome(readGoal, outcome({ decision: 'implicitDeny' }), ko)).toBe('현재: 암시적 거부');
+  });
+
+  it("writes an expectation in the learner's words, and an AWS error code as AWS writes it", () => {
+    expect(expectationWords(en, 'implicitDeny')).toBe('implicitly denied');
+    expect(expectationWords(ko, 'implicitDeny')).toBe('암시적 거부');
+    expect(expectationWords(ko, 'allowed')).toBe('허용');
+    expect(expectationWords(en, 'SignatureDoesNotMatch')).toBe('refused with the error SignatureDoesNotMatch');
   });
 
   it('names the deciding stage and an error code', () => {

@@ -45,7 +45,8 @@ function list(t: Translate, items: readonly string[]): string {
   return t('goal.and', { list: items.slice(0, -1).join(', '), last: items.at(-1)! });
 }
 
-function expected(t: Translate, expect: string): string {
+/** What a request is expected to be (a scenario's or a goal's `expect`: a decision, or an AWS error code), in words. */
+export function expectationWords(t: Translate, expect: string): string {
   switch (expect) {
     case 'allowed':
     case 'denied':
@@ -79,7 +80,7 @@ export function describeGoal(goal: GoalJson, t: Translate, lang: Lang): string {
       request.principal === undefined ? t('goal.signed')
       : request.principal === 'anonymous' ? t('goal.anonymous')
       : shortPrincipal(request.principal);
-    const params = { principal, action: request.action, resource: request.resource, expected: expected(t, goal.expect) };
+    const params = { principal, action: request.action, resource: request.resource, expected: expectationWords(t, goal.expect) };
     const stage = goal.by === undefined ? undefined : STAGES[goal.by];
     return goal.by === undefined ? t('goal.request', params) : t('goal.requestBy', { ...params, stage: stage ? t(stage) : goal.by });
   }

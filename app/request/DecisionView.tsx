@@ -8,6 +8,7 @@
 import { useEffect, useRef } from 'react';
 import { Icon } from '../components/Icon';
 import { plainSummary } from '../decision/summary';
+import { expectationWords } from '../exercises/describeGoal';
 import { useLang, useT } from '../i18n';
 import { useAppStore } from '../store';
 import type { RequestResult } from '../store/requestSlice';
@@ -36,7 +37,7 @@ function Verdict({ result }: { readonly result: Done }) {
         {result.whatIf ? <p className="verdict-whatif">{t('graph.whatIf')}</p> : null}
         {expected !== undefined ? (
           <p className="verdict-expect">
-            {meetsExpectation(decision, expected) ? t('decision.asExpected') : t('decision.notAsExpected', { expected })}
+            {meetsExpectation(decision, expected) ? t('decision.asExpected') : t('decision.notAsExpected', { expected: expectationWords(t, expected) })}
           </p>
         ) : null}
       </div>

@@ -4,6 +4,7 @@
  * its decision in the decision view.
  */
 import { Icon } from '../../components/Icon';
+import { expectationWords } from '../../exercises/describeGoal';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { BatchRow } from '../../store/requestSlice';
@@ -32,7 +33,7 @@ function ExpectedCell({ row }: { readonly row: BatchRow }) {
   return (
     <span className={met ? 'console-met' : 'console-not-met'}>
       <span aria-hidden="true">{met ? '✓ ' : '✗ '}</span>
-      {met ? t('console.batch.met') : t('console.batch.notMet', { expect: result.expected })}
+      {met ? t('console.batch.met') : t('console.batch.notMet', { expect: expectationWords(t, result.expected) })}
     </span>
   );
 }

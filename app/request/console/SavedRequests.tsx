@@ -6,6 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { RequestJson } from '../../../engine/scenario/types';
 import { Icon } from '../../components/Icon';
+import { expectationWords } from '../../exercises/describeGoal';
 import { translateEditError, useLang, useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { BatchRow } from '../../store/requestSlice';
@@ -82,7 +83,7 @@ export function SavedRequests() {
                     )}
                     <span className="console-saved-what">
                       <code>{r.action}</code>
-                      {r.expect !== undefined ? <span className="muted"> · {t('console.saved.expect', { expect: r.expect })}</span> : null}
+                      {r.expect !== undefined ? <span className="muted"> · {t('console.saved.expect', { expect: expectationWords(t, r.expect) })}</span> : null}
                     </span>
                   </span>
                   {id !== undefined ? (
