@@ -10,16 +10,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type LaunchOptions } from '@playwright/test';
 
-/**
- * Debian's Chromium is the whole browser: each browser context opens a window, whose address
- * bar draws its suggestions with a WebUI page (chrome://omnibox-popup) in a renderer of its
- * own, started with the window (a trace: ~3 s of CPU over its threads, on a machine of two
- * cores). No spec uses the address bar: drawn natively, it needs no renderer, and the specs
- * run ~4 % faster. (The map benchmark opens its window before it navigates, as a learner does:
- * bench/ui/open.ts.)
- */
-const WITHOUT_BROWSER_UI_RENDERER = '--disable-features=WebUIOmniboxPopup';
-const CONTAINER_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', WITHOUT_BROWSER_UI_RENDERER];
+const CONTAINER_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function playwrightChromium(): string | undefined {
   try {

@@ -38,7 +38,7 @@ const LABELS = {
     runAll: 'Run all',
     results: 'Results of the run',
     met: 'Yes',
-    expectsImplicitDeny: 'expects implicitly denied',
+    expectsImplicitDeny: 'expects: implicitly denied',
     user: 'IAM user erin',
   },
   ko: {

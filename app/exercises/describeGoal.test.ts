@@ -35,6 +35,7 @@ describe('a goal in words', () => {
     expect(expectationWords(ko, 'implicitDeny')).toBe('암시적 거부');
     expect(expectationWords(ko, 'allowed')).toBe('허용');
     expect(expectationWords(en, 'SignatureDoesNotMatch')).toBe('refused with the error SignatureDoesNotMatch');
+    expect(expectationWords(ko, 'SignatureDoesNotMatch')).toBe('오류 SignatureDoesNotMatch(으)로 거절');
   });
 
   it('names the deciding stage and an error code', () => {

@@ -141,7 +141,7 @@ export const en = {
   'decision.showInPolicy': 'Show in the policy',
   'decision.expected': 'The scenario expects {expected}',
   'decision.asExpected': 'as the scenario expects',
-  'decision.notAsExpected': 'the scenario expects {expected}',
+  'decision.notAsExpected': 'the scenario expects: {expected}',
   'decision.failed': 'The engine could not judge this request: {message}',
   'decision.restarted': 'The engine stopped and was restarted. Send the request again.',
   'decision.context': 'Request context',

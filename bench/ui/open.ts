@@ -32,42 +32,57 @@ declare global {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
+/** How long a watch waits for the map's first nodes to be reported on screen. */
+const WATCH_TIMEOUT_MS = 60_000;
+
 /**
  * In the page: a promise of the time the first nodes of the map inserted from now on are on
- * screen (Element Timing's `renderTime`; entries from before now are of an earlier map). A map
- * already drawn when the watch starts is timed by its next frame instead.
+ * screen (Element Timing's `renderTime`; entries from before now are of an earlier map). Every
+ * node inserted is named until one is reported: Element Timing reports text painted in view,
+ * and the first nodes inserted may be replaced or out of view. It rejects, saying why, when
+ * the browser reports no Element Timing, when a map is already shown as the watch starts (its
+ * nodes were painted before), or when nothing is reported in time.
  */
-function watchForMapNodes(): Promise<number> {
+function watchForMapNodes(timeoutMs: number): Promise<number> {
   const since = performance.now();
-  return new Promise((resolve) => {
-    if (document.querySelector('.react-flow__node')) {
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
-      return;
-    }
+  return new Promise((resolve, reject) => {
+    if (!PerformanceObserver.supportedEntryTypes.includes('element')) return reject(new Error('This browser reports no Element Timing: the map cannot be timed.'));
+    if (document.querySelector('.react-flow__node')) return reject(new Error('A map is already shown: the watch must start before its nodes are inserted.'));
+    const name = (root: Element) => {
+      if (root.matches('.react-flow__node, .react-flow__node *')) root.setAttribute('elementtiming', 'map-node');
+      for (const element of root.querySelectorAll('.react-flow__node, .react-flow__node *')) element.setAttribute('elementtiming', 'map-node');
+    };
+    // Named as they are inserted, before the frame that paints them (this callback runs before the next rendering).
+    const inserted = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) name(node);
+    });
+    const stop = () => {
+      inserted.disconnect();
+      painted.disconnect();
+      clearTimeout(timer);
+    };
     const painted = new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & { readonly identifier?: string; readonly renderTime?: number })[]) {
         const at = entry.renderTime || entry.startTime;
         if (entry.identifier !== 'map-node' || at < since) continue;
-        painted.disconnect();
+        stop();
         resolve(at);
         return;
       }
     });
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`No node of the map was reported on screen within ${timeoutMs} ms.`));
+    }, timeoutMs);
     painted.observe({ type: 'element', buffered: true });
-    new MutationObserver((_, observer) => {
-      const nodes = document.querySelectorAll('.react-flow__node, .react-flow__node *');
-      if (nodes.length === 0) return;
-      observer.disconnect();
-      // Named before the frame that paints them (this callback runs before the next rendering).
-      for (const element of nodes) element.setAttribute('elementtiming', 'map-node');
-    }).observe(document, { childList: true, subtree: true });
+    inserted.observe(document, { childList: true, subtree: true });
   });
 }
 
 async function newPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block', locale: 'en-US' });
   // Evaluated as the document starts, on every navigation (a reload too).
-  await context.addInitScript(`window.__mapShown = (${watchForMapNodes.toString()})();`);
+  await context.addInitScript(`window.__mapShown = (${watchForMapNodes.toString()})(${WATCH_TIMEOUT_MS});`);
   const page = await context.newPage();
   return { page, close: () => context.close() };
 }
@@ -89,7 +104,8 @@ async function switchTo(page: Page, name: string, expectNodes: boolean): Promise
   await item.waitFor();
   await page.evaluate(() => {
     const w = window as unknown as { __clickedAt?: number };
-    document.addEventListener('click', () => (w.__clickedAt = performance.now()), { capture: true, once: true });
+    // The click's own time (when the input arrived), not when the page got round to it.
+    document.addEventListener('click', (event) => (w.__clickedAt = event.timeStamp), { capture: true, once: true });
   });
   if (!expectNodes) {
     await item.click();
@@ -97,7 +113,7 @@ async function switchTo(page: Page, name: string, expectNodes: boolean): Promise
     return Number.NaN;
   }
   // The empty workspace shows no node: the next node drawn is the reopened world's.
-  const shown = page.evaluate(`(${watchForMapNodes.toString()})().then((at) => at - (window.__clickedAt ?? NaN))`) as Promise<number>;
+  const shown = page.evaluate(`(${watchForMapNodes.toString()})(${WATCH_TIMEOUT_MS}).then((at) => at - (window.__clickedAt ?? NaN))`) as Promise<number>;
   await item.click();
   return shown;
 }
@@ -107,8 +123,9 @@ export async function openFigures(browser: Browser, root: string, title: string,
   const firstVisits: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     // A learner types the address into a browser window that is already open: the window's
-    // own start-up (a fresh context opens one, with its address bar's renderer) is over
-    // before the page loads.
+    // own start-up is over before the page loads. (A fresh context opens a window, and its
+    // address bar starts a renderer of its own: ~3 s of CPU, which on two cores ran beside
+    // the page it measured.)
     const { page, close } = await newPage(browser);
     await settle();
     firstVisits.push(await shownAfterNavigation(page, () => page.goto(root)));

@@ -1,8 +1,9 @@
 /**
  * `npm run bench` (second part): the map in a real Chromium, against a production build.
  * Figures, not tests.
- *   - open: a world of 2,000 entities on a first visit, reopened from the workspace menu and
- *     reloaded, until the frame that draws the map's first nodes (target 1.5 s; bench/ui/open.ts);
+ *   - open: a world of 2,000 entities on a first visit (in a window opened beforehand),
+ *     reopened from the workspace menu and reloaded, until the map's first nodes are on
+ *     screen (target 1.5 s; bench/ui/open.ts);
  *   - pan and zoom: a world of 300 map nodes dragged and wheel-zoomed for a few seconds,
  *     the median time between animation frames (target 20 ms);
  *   - decision: Run → verdict in a world of 500 entities, and the decision animation's
