@@ -139,7 +139,6 @@ export const en = {
   'decision.inPolicy': 'in {kind} {name}',
   'decision.noAllow': 'No statement allows this request. In IAM, anything not explicitly allowed is denied.',
   'decision.showInPolicy': 'Show in the policy',
-  'decision.expected': 'The scenario expects {expected}',
   'decision.asExpected': 'as the scenario expects',
   'decision.notAsExpected': 'the scenario expects: {expected}',
   'decision.failed': 'The engine could not judge this request: {message}',

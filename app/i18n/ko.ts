@@ -140,7 +140,6 @@ export const ko: Messages = {
   'decision.inPolicy': '{kind} {name}',
   'decision.noAllow': '이 요청을 허용하는 문이 없습니다. IAM에서는 명시적으로 허용되지 않은 요청은 모두 거부됩니다.',
   'decision.showInPolicy': '정책에서 보기',
-  'decision.expected': '시나리오의 예상 결과: {expected}',
   'decision.asExpected': '시나리오의 예상과 같습니다',
   'decision.notAsExpected': '시나리오의 예상 결과는 {expected}입니다',
   'decision.failed': '엔진이 이 요청을 평가하지 못했습니다: {message}',
